@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Runs corpus-stats with an embedded local Spark (local[*]); builds the jar first if needed.
+#   jobs/run-local.sh [--input PATH] [--output DIR] [--conf FILE] [--format F] [--set KEY=VALUE]...
+# Defaults: --conf conf/corpus-stats.yaml, whose defaults are seeds/ -> out/.
+# JAVA_OPTS adds JVM options (e.g. JAVA_OPTS=-Xmx8g); SPARK_DEFAULTS names another spark-defaults.conf.
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+cd "$here"
+
+jar=target/corpus-stats-0.1.0.jar
+classpath_file=target/local-classpath.txt
+newest_source=$(find pom.xml src/main -newer "$jar" -print -quit 2>/dev/null || echo rebuild)
+if [[ ! -f "$jar" || ! -f "$classpath_file" || -n "$newest_source" ]]; then
+  echo "corpus-stats: building (mvn package -DskipTests)..." >&2
+  mvn -B -q package -DskipTests >&2
+fi
+
+args=("$@")
+if [[ " ${args[*]-} " != *" --conf "* ]]; then
+  args=(--conf conf/corpus-stats.yaml "${args[@]}")
+fi
+
+# spark-defaults.conf lines become -Dspark.key=value, which the embedded SparkConf reads.
+spark_props=()
+while read -r key value; do
+  [[ -z "$key" || "$key" == \#* ]] && continue
+  spark_props+=("-D$key=$value")
+done < "${SPARK_DEFAULTS:-conf/spark-defaults.conf}"
+
+# Local mode needs no network: keep Spark on loopback.
+export SPARK_LOCAL_IP=${SPARK_LOCAL_IP:-127.0.0.1}
+
+exec java ${JAVA_OPTS:--Xmx4g} \
+  -XX:+IgnoreUnrecognizedVMOptions \
+  --add-opens=java.base/java.lang=ALL-UNNAMED \
+  --add-opens=java.base/java.lang.invoke=ALL-UNNAMED \
+  --add-opens=java.base/java.lang.reflect=ALL-UNNAMED \
+  --add-opens=java.base/java.io=ALL-UNNAMED \
+  --add-opens=java.base/java.net=ALL-UNNAMED \
+  --add-opens=java.base/java.nio=ALL-UNNAMED \
+  --add-opens=java.base/java.util=ALL-UNNAMED \
+  --add-opens=java.base/java.util.concurrent=ALL-UNNAMED \
+  --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED \
+  --add-opens=java.base/jdk.internal.ref=ALL-UNNAMED \
+  --add-opens=java.base/sun.nio.ch=ALL-UNNAMED \
+  --add-opens=java.base/sun.nio.cs=ALL-UNNAMED \
+  --add-opens=java.base/sun.security.action=ALL-UNNAMED \
+  --add-opens=java.base/sun.util.calendar=ALL-UNNAMED \
+  -Djdk.reflect.useDirectMethodHandle=false \
+  -Dio.netty.tryReflectionSetAccessible=true \
+  -Dlog4j2.configurationFile=conf/log4j2.properties \
+  "${spark_props[@]}" \
+  -cp "$jar:$(cat "$classpath_file")" \
+  dev.corpusstats.job.CorpusStatsJob "${args[@]}"

@@ -1,0 +1,61 @@
+package dev.corpusstats.config;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The job's command line: {@code [--conf FILE] [--input PATH] [--output DIR] [--format F]
+ * [--set key=value]...}. {@code --input}, {@code --output} and {@code --format} are shorthands for
+ * {@code --set input.path=...} and so on; later options win.
+ */
+public record CommandLine(Path confFile, Map<String, String> overrides, boolean help) {
+
+    public static final String USAGE = String.join("\n",
+            "usage: corpus-stats [--conf FILE] [--input PATH] [--output DIR] [--format FORMAT] [--set KEY=VALUE]...",
+            "  --conf FILE     settings file (YAML); keys are listed in the README",
+            "  --input PATH    file, directory or glob; local path or Hadoop filesystem URI (input.path)",
+            "  --output DIR    output root for the Parquet tables and _manifest.json (output.path)",
+            "  --format F      auto, text, jsonl, csv or parquet (input.format)",
+            "  --set KEY=VAL   any setting by its dotted key, e.g. --set terms.max_n=2",
+            "  --help          this text");
+
+    public static CommandLine parse(List<String> args) {
+        Path conf = null;
+        Map<String, String> overrides = new LinkedHashMap<>();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            switch (arg) {
+                case "--help", "-h" -> {
+                    return new CommandLine(null, Map.of(), true);
+                }
+                case "--conf" -> conf = Path.of(value(args, ++i, arg));
+                case "--input" -> overrides.put("input.path", value(args, ++i, arg));
+                case "--output" -> overrides.put("output.path", value(args, ++i, arg));
+                case "--format" -> overrides.put("input.format", value(args, ++i, arg));
+                case "--set" -> {
+                    String kv = value(args, ++i, arg);
+                    int eq = kv.indexOf('=');
+                    if (eq <= 0) {
+                        throw new ConfigException("--set expects KEY=VALUE, got '" + kv + "'");
+                    }
+                    overrides.put(kv.substring(0, eq), kv.substring(eq + 1));
+                }
+                default -> throw new ConfigException("unknown option '" + arg + "' (try --help)");
+            }
+        }
+        return new CommandLine(conf, overrides, false);
+    }
+
+    private static String value(List<String> args, int i, String option) {
+        if (i >= args.size() || args.get(i).startsWith("--")) {
+            throw new ConfigException("option " + option + " needs a value");
+        }
+        return args.get(i);
+    }
+
+    public JobConfig toConfig() {
+        return ConfigLoader.load(confFile, overrides);
+    }
+}

@@ -1,0 +1,21 @@
+package dev.corpusstats.ingest;
+
+import java.io.Serializable;
+
+/**
+ * One file found under the input path, as the driver listed it.
+ *
+ * @param path         full path or URI, as Hadoop names it
+ * @param relativePath path relative to the input root (for text files, the doc_id comes from it)
+ * @param length       size in bytes as listed (compressed size for .gz)
+ * @param format       text, jsonl, csv or parquet
+ * @param listingError null, or why the file or directory could not even be listed (it becomes a reject)
+ */
+public record InputFile(String path, String relativePath, long length, String format, String listingError)
+        implements Serializable {
+
+    /** True for gzip-compressed files, which are decompressed on read. */
+    public boolean gzipped() {
+        return path.endsWith(".gz");
+    }
+}

@@ -1,0 +1,77 @@
+package dev.corpusstats.ingest;
+
+import dev.corpusstats.config.JobConfig;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Step 1: the input path becomes a DataFrame of {@link #SCHEMA source records}, one per input file
+ * or record, each a document or a reject. The driver lists files; executors read and decode them.
+ */
+public final class ReadCorpus {
+
+    /** Reader output: documents have a null reject_reason. */
+    public static final StructType SCHEMA = new StructType()
+            .add("source", DataTypes.StringType, false)
+            .add("doc_id", DataTypes.StringType, true)
+            .add("title", DataTypes.StringType, true)
+            .add("text", DataTypes.StringType, true)
+            .add("encoding", DataTypes.StringType, true)
+            .add("byte_count", DataTypes.LongType, false)
+            .add("content_sha256", DataTypes.StringType, true)
+            .add("reject_reason", DataTypes.StringType, true)
+            .add("reject_detail", DataTypes.StringType, true);
+
+    /** Files per read task, so that one huge directory still spreads over all cores. */
+    static final int TASKS_PER_CORE = 4;
+
+    private ReadCorpus() {
+    }
+
+    /**
+     * @return the source records, and the number of input files listed (for the manifest)
+     * @throws InputMissingException if the input path matches nothing
+     */
+    public static Result apply(SparkSession spark, JobConfig config) {
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        List<InputFile> files = InputLister.list(config.input.path, config.input.format, jsc.hadoopConfiguration());
+        Broadcast<SerializableHadoopConf> hadoopConf = jsc.broadcast(new SerializableHadoopConf(jsc.hadoopConfiguration()));
+        JobConfig.Input settings = config.input;
+        int slices = Math.max(1, Math.min(files.size(), jsc.defaultParallelism() * TASKS_PER_CORE));
+        JavaRDD<Row> rows = jsc.parallelize(files, slices).flatMap(file ->
+                new RecordReader(settings, hadoopConf.value().get()).read(file).stream().map(ReadCorpus::toRow).iterator());
+        return new Result(spark.createDataFrame(rows, SCHEMA), files.size());
+    }
+
+    /** Source records and how many input files were listed. */
+    public record Result(Dataset<Row> records, int inputFiles) {
+    }
+
+    static Row toRow(SourceRecord r) {
+        return RowFactory.create(r.source(), r.docId(), r.title(), r.text(), r.encoding(), r.byteCount(),
+                r.text() == null ? null : sha256(r.text()), r.rejectReason(), r.rejectDetail());
+    }
+
+    /** Hex SHA-256 of the text's UTF-8 bytes: identical content, identical hash, whatever the source encoding. */
+    public static String sha256(String text) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package dev.corpusstats.job;
+
+import dev.corpusstats.config.ConfigLoader;
+import dev.corpusstats.config.JobConfig;
+import dev.corpusstats.ingest.ReadCorpus;
+import dev.corpusstats.ingest.RejectsTable;
+import dev.corpusstats.ingest.ResolveDocuments;
+import dev.corpusstats.nlp.AnalyzerSettings;
+import dev.corpusstats.nlp.StopWords;
+import dev.corpusstats.output.Manifest;
+import dev.corpusstats.output.Table;
+import dev.corpusstats.output.TableWriter;
+import dev.corpusstats.stats.AnalyzeDocuments;
+import dev.corpusstats.stats.CollocationsTable;
+import dev.corpusstats.stats.DocTermCounts;
+import dev.corpusstats.stats.DocTermsTable;
+import dev.corpusstats.stats.DocumentsTable;
+import dev.corpusstats.stats.TermsTable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The job as a few named steps: read the corpus, resolve documents and rejects, analyze each
+ * document once, derive the statistics tables, write them, then the manifest.
+ */
+public final class CorpusStatsPipeline {
+    private final SparkSession spark;
+    private final JobConfig config;
+
+    public CorpusStatsPipeline(SparkSession spark, JobConfig config) {
+        this.spark = spark;
+        this.config = config;
+    }
+
+    /** Runs the job; the returned manifest is also written to the output root. */
+    public Manifest run() {
+        Manifest manifest = new Manifest();
+        manifest.runId = UUID.randomUUID().toString();
+        Instant start = Instant.now();
+        manifest.startedAt = start.toString();
+        manifest.configuration = ConfigLoader.toTree(config);
+        manifest.versions = Versions.of(spark.version());
+        manifest.input.put("path", config.input.path);
+        manifest.input.put("format", config.input.format);
+        List<Dataset<?>> cached = new ArrayList<>();
+        try {
+            writeTables(manifest, cached);
+            manifest.status = "succeeded";
+        } catch (Throwable e) { // Spark rethrows checked SparkExceptions undeclared
+            manifest.status = "failed";
+            manifest.error = e.toString();
+            throw e;
+        } finally {
+            Instant end = Instant.now();
+            manifest.endedAt = end.toString();
+            manifest.durationSeconds = Duration.between(start, end).toMillis() / 1000.0;
+            cached.forEach(Dataset::unpersist);
+            writeManifest(manifest);
+        }
+        return manifest;
+    }
+
+    private void writeTables(Manifest manifest, List<Dataset<?>> cached) {
+        ReadCorpus.Result read = ReadCorpus.apply(spark, config);
+        manifest.input.put("files", read.inputFiles());
+        Dataset<Row> records = cache(read.records(), cached);
+        ResolveDocuments.Result resolved = ResolveDocuments.apply(records);
+
+        Dataset<Row> analyzed = cache(AnalyzeDocuments.apply(resolved.documents(), analyzerSettings()), cached);
+        Dataset<Row> corpusDocuments = DocTermCounts.corpusDocuments(analyzed, config.dedupe.countDuplicatesOnce);
+        long corpusDocs = corpusDocuments.count();
+        Dataset<Row> docTermCounts = cache(DocTermCounts.from(corpusDocuments), cached);
+        Dataset<Row> terms = cache(TermsTable.from(docTermCounts, corpusDocs), cached);
+
+        write(manifest, Table.DOCUMENTS, DocumentsTable.from(analyzed, config.output.keepText));
+        write(manifest, Table.REJECTS, RejectsTable.from(resolved.rejects()));
+        write(manifest, Table.TERMS, terms);
+        write(manifest, Table.DOC_TERMS, DocTermsTable.from(docTermCounts, terms));
+        write(manifest, Table.COLLOCATIONS, CollocationsTable.from(terms, config.collocations.minCount));
+        manifest.input.put("corpus_documents", corpusDocs);
+    }
+
+    private AnalyzerSettings analyzerSettings() {
+        try {
+            StopWords stopWords = config.terms.stopWordsFile == null
+                    ? StopWords.snowballEnglish()
+                    : StopWords.fromFile(Path.of(config.terms.stopWordsFile));
+            return new AnalyzerSettings(stopWords, config.terms.maxN);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read stop word file " + config.terms.stopWordsFile, e);
+        }
+    }
+
+    private static Dataset<Row> cache(Dataset<Row> data, List<Dataset<?>> cached) {
+        Dataset<Row> persisted = data.persist(StorageLevel.MEMORY_AND_DISK());
+        cached.add(persisted);
+        return persisted;
+    }
+
+    private void write(Manifest manifest, Table table, Dataset<Row> data) {
+        String path = TableWriter.write(data, table, config.output.path);
+        long rows = spark.read().parquet(path).count();
+        manifest.tables.put(table.folder(), new Manifest.TableInfo(table.folder(), rows));
+    }
+
+    private void writeManifest(Manifest manifest) {
+        try {
+            manifest.write(config.output.path, spark.sparkContext().hadoopConfiguration());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + Manifest.FILE_NAME + " to " + config.output.path, e);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package dev.corpusstats.nlp;
+
+import java.util.List;
+
+/**
+ * What the NLP core found in one document.
+ *
+ * @param sentences         the document's sentences and tokens (for later steps, e.g. entities)
+ * @param tokenCount        all tokens, punctuation included
+ * @param termCount         unigram term occurrences (tokens that are neither stop words nor breaks)
+ * @param distinctTermCount distinct unigram terms
+ * @param terms             n-gram term counts, n = 1..maxN
+ */
+public record DocumentAnalysis(List<Sentence> sentences, int tokenCount, int termCount,
+                               int distinctTermCount, List<TermCount> terms) {
+
+    public int sentenceCount() {
+        return sentences.size();
+    }
+}

@@ -1,0 +1,83 @@
+package dev.corpusstats.nlp;
+
+import dev.corpusstats.nlp.TermNormalizer.Kind;
+import dev.corpusstats.nlp.TermNormalizer.Normalized;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Counts n-gram terms, n = 1 to {@code maxN}, in a document's sentences.
+ *
+ * <p>An n-gram is a run of consecutive tokens inside one sentence with no break (punctuation,
+ * number) in it, whose first and last words are terms, not stop words; stop words may stand inside
+ * ({@code bank of america}). Its text is the words' normalized forms joined by spaces, a clitic
+ * glued to the word before ({@code karzai's effort}). Unigrams are exactly the document's terms.
+ */
+public final class NGramCounter {
+    private final int maxN;
+
+    public NGramCounter(int maxN) {
+        if (maxN < 1 || maxN > 5) {
+            throw new IllegalArgumentException("maxN must be in 1..5, got " + maxN);
+        }
+        this.maxN = maxN;
+    }
+
+    /** Counts per (n, term); iteration order is first occurrence. */
+    public List<TermCount> count(List<List<Normalized>> sentences) {
+        Map<String, int[]>[] counts = newCountMaps();
+        StringBuilder text = new StringBuilder();
+        for (List<Normalized> sentence : sentences) {
+            int size = sentence.size();
+            for (int start = 0; start < size; start++) {
+                Normalized first = sentence.get(start);
+                if (first.kind() != Kind.TERM) {
+                    continue;
+                }
+                text.setLength(0);
+                text.append(first.form());
+                count(counts[1], text.toString());
+                for (int n = 2; n <= maxN && start + n - 1 < size; n++) {
+                    Normalized last = sentence.get(start + n - 1);
+                    if (last.kind() == Kind.BREAK) {
+                        break;
+                    }
+                    if (!last.clitic()) {
+                        text.append(' ');
+                    }
+                    text.append(last.form());
+                    if (last.kind() == Kind.TERM) {
+                        count(counts[n], text.toString());
+                    }
+                }
+            }
+        }
+        List<TermCount> result = new ArrayList<>();
+        for (int n = 1; n <= maxN; n++) {
+            for (Map.Entry<String, int[]> e : counts[n].entrySet()) {
+                result.add(new TermCount(e.getKey(), n, e.getValue()[0]));
+            }
+        }
+        return result;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, int[]>[] newCountMaps() {
+        Map<String, int[]>[] maps = new Map[maxN + 1];
+        for (int n = 1; n <= maxN; n++) {
+            maps[n] = new LinkedHashMap<>();
+        }
+        return maps;
+    }
+
+    private static void count(Map<String, int[]> counts, String term) {
+        counts.computeIfAbsent(term, k -> new int[1])[0]++;
+    }
+
+    public int maxN() {
+        return maxN;
+    }
+}

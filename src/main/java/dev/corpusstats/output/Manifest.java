@@ -1,0 +1,56 @@
+package dev.corpusstats.output;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code _manifest.json}: what a run did. Written last, with Jackson, beside the tables; a run that
+ * fails writes it too, with status {@code failed} and the error. Field names are documented in
+ * docs/SCHEMA.md.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public final class Manifest {
+    public static final String FILE_NAME = "_manifest.json";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @JsonProperty("run_id") public String runId;
+    @JsonProperty("status") public String status;
+    @JsonProperty("started_at") public String startedAt;
+    @JsonProperty("ended_at") public String endedAt;
+    @JsonProperty("duration_seconds") public Double durationSeconds;
+    @JsonProperty("input") public Map<String, Object> input = new LinkedHashMap<>();
+    @JsonProperty("configuration") public JsonNode configuration;
+    @JsonProperty("versions") public Map<String, String> versions = new LinkedHashMap<>();
+    @JsonProperty("tables") public Map<String, TableInfo> tables = new LinkedHashMap<>();
+    @JsonProperty("error") public String error;
+
+    /** A written table: its folder (relative to the output root) and row count. */
+    public record TableInfo(@JsonProperty("path") String path, @JsonProperty("rows") long rows) {
+    }
+
+    public void write(String outputRoot, Configuration hadoopConf) throws IOException {
+        Path path = new Path(outputRoot, FILE_NAME);
+        FileSystem fs = path.getFileSystem(hadoopConf);
+        try (FSDataOutputStream out = fs.create(path, true)) {
+            JSON.writeValue((java.io.OutputStream) out, this);
+        }
+    }
+
+    public static Manifest read(String outputRoot, Configuration hadoopConf) throws IOException {
+        Path path = new Path(outputRoot, FILE_NAME);
+        try (var in = path.getFileSystem(hadoopConf).open(path)) {
+            return JSON.readValue(in.getWrappedStream(), Manifest.class);
+        }
+    }
+}

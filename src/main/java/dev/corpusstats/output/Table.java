@@ -1,0 +1,90 @@
+package dev.corpusstats.output;
+
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+import java.util.List;
+
+/**
+ * Every table the job writes: its folder name under the output root, its schema, and the columns
+ * its rows are sorted by (what readers filter on). This is the one place the output schemas are
+ * defined; {@code docs/SCHEMA.md} documents them column by column, and a test checks the two agree.
+ */
+public enum Table {
+    DOCUMENTS("documents", List.of("doc_id"),
+            field("doc_id", DataTypes.StringType, false),
+            field("source", DataTypes.StringType, false),
+            field("title", DataTypes.StringType, true),
+            field("text", DataTypes.StringType, true),
+            field("encoding", DataTypes.StringType, false),
+            field("byte_count", DataTypes.LongType, false),
+            field("char_count", DataTypes.IntegerType, false),
+            field("sentence_count", DataTypes.IntegerType, false),
+            field("token_count", DataTypes.IntegerType, false),
+            field("term_count", DataTypes.IntegerType, false),
+            field("distinct_term_count", DataTypes.IntegerType, false),
+            field("content_sha256", DataTypes.StringType, false),
+            field("duplicate_of", DataTypes.StringType, true)),
+
+    DOC_TERMS("doc_terms", List.of("doc_id", "n", "rank"),
+            field("doc_id", DataTypes.StringType, false),
+            field("term", DataTypes.StringType, false),
+            field("n", DataTypes.IntegerType, false),
+            field("count", DataTypes.IntegerType, false),
+            field("tf", DataTypes.DoubleType, false),
+            field("tfidf", DataTypes.DoubleType, false),
+            field("rank", DataTypes.IntegerType, false)),
+
+    TERMS("terms", List.of("n", "term"),
+            field("term", DataTypes.StringType, false),
+            field("n", DataTypes.IntegerType, false),
+            field("total_count", DataTypes.LongType, false),
+            field("doc_count", DataTypes.LongType, false),
+            field("idf", DataTypes.DoubleType, false)),
+
+    COLLOCATIONS("collocations", List.of("bigram"),
+            field("bigram", DataTypes.StringType, false),
+            field("first", DataTypes.StringType, false),
+            field("second", DataTypes.StringType, false),
+            field("count", DataTypes.LongType, false),
+            field("first_count", DataTypes.LongType, false),
+            field("second_count", DataTypes.LongType, false),
+            field("pmi", DataTypes.DoubleType, false),
+            field("npmi", DataTypes.DoubleType, false),
+            field("llr", DataTypes.DoubleType, false)),
+
+    REJECTS("rejects", List.of("source"),
+            field("source", DataTypes.StringType, false),
+            field("doc_id", DataTypes.StringType, true),
+            field("reason", DataTypes.StringType, false),
+            field("detail", DataTypes.StringType, true));
+
+    private final String folder;
+    private final List<String> sortColumns;
+    private final StructType schema;
+
+    Table(String folder, List<String> sortColumns, StructField... fields) {
+        this.folder = folder;
+        this.sortColumns = sortColumns;
+        this.schema = new StructType(fields);
+    }
+
+    /** The folder under the output root, which is also the table's name. */
+    public String folder() {
+        return folder;
+    }
+
+    public StructType schema() {
+        return schema;
+    }
+
+    public List<String> sortColumns() {
+        return sortColumns;
+    }
+
+    static StructField field(String name, DataType type, boolean nullable) {
+        return DataTypes.createStructField(name, type, nullable);
+    }
+}

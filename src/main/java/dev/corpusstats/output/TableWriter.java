@@ -1,0 +1,59 @@
+package dev.corpusstats.output;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.StructField;
+
+import java.util.Arrays;
+
+import static org.apache.spark.sql.functions.col;
+
+/**
+ * Writes a table as Parquet (zstd) under the output root, in {@link Table}'s column order, sorted by
+ * its sort columns so that readers filtering on them skip row groups. Fails before writing if the
+ * data's columns or types differ from the table's schema: the schemas in {@link Table} are the
+ * contract.
+ */
+public final class TableWriter {
+    private TableWriter() {
+    }
+
+    /** @return the table's folder path */
+    public static String write(Dataset<Row> data, Table table, String outputRoot) {
+        Dataset<Row> conformed = conform(data, table);
+        String path = pathOf(outputRoot, table);
+        conformed.orderBy(table.sortColumns().stream().map(c -> col(c)).toArray(Column[]::new))
+                .write()
+                .mode(SaveMode.Overwrite)
+                .option("compression", "zstd")
+                .parquet(path);
+        return path;
+    }
+
+    public static String pathOf(String outputRoot, Table table) {
+        return outputRoot.replaceAll("/+$", "") + "/" + table.folder();
+    }
+
+    static Dataset<Row> conform(Dataset<Row> data, Table table) {
+        Column[] columns = new Column[table.schema().size()];
+        int i = 0;
+        for (StructField field : table.schema().fields()) {
+            DataType actual = Arrays.stream(data.schema().fields())
+                    .filter(f -> f.name().equals(field.name())).map(StructField::dataType).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("table " + table.folder() + " lacks column " + field.name()));
+            if (!actual.equals(field.dataType())) {
+                throw new IllegalStateException("table " + table.folder() + " column " + field.name() + " is "
+                        + actual.simpleString() + ", schema says " + field.dataType().simpleString());
+            }
+            columns[i++] = col(field.name());
+        }
+        if (data.schema().size() != columns.length) {
+            throw new IllegalStateException("table " + table.folder() + " has columns " + Arrays.toString(data.columns())
+                    + ", schema says " + Arrays.toString(table.schema().fieldNames()));
+        }
+        return data.select(columns);
+    }
+}

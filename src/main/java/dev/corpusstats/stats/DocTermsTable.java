@@ -1,0 +1,31 @@
+package dev.corpusstats.stats;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.sum;
+
+/**
+ * The {@code doc_terms} table: per document and n-gram term, count, tf (count over the document's
+ * n-grams of the same n), tfidf (tf · idf from {@code terms}) and rank (1 = highest tfidf in the
+ * document among terms of the same n; ties broken by term, so ranks are deterministic).
+ */
+public final class DocTermsTable {
+    private DocTermsTable() {
+    }
+
+    public static Dataset<Row> from(Dataset<Row> docTermCounts, Dataset<Row> terms) {
+        WindowSpec docAndN = Window.partitionBy("doc_id", "n");
+        WindowSpec byScore = docAndN.orderBy(col("tfidf").desc(), col("term").asc());
+        return docTermCounts
+                .withColumn("tf", col("count").divide(sum("count").over(docAndN)))
+                .join(terms.select("term", "n", "idf"), new String[] {"term", "n"})
+                .withColumn("tfidf", col("tf").multiply(col("idf")))
+                .withColumn("rank", row_number().over(byScore))
+                .select("doc_id", "term", "n", "count", "tf", "tfidf", "rank");
+    }
+}
