@@ -27,9 +27,11 @@ public final class DocumentAnalyzer {
         List<List<Normalized>> normalized = new ArrayList<>(sentences.size());
         int tokenCount = 0;
         for (Sentence sentence : sentences) {
-            List<Normalized> forms = new ArrayList<>(sentence.tokens().size());
-            for (Token token : sentence.tokens()) {
-                forms.add(normalizer.normalize(token.word()));
+            List<Token> tokens = sentence.tokens();
+            List<Normalized> forms = new ArrayList<>(tokens.size());
+            for (int i = 0; i < tokens.size(); i++) {
+                String next = i + 1 < tokens.size() ? tokens.get(i + 1).word() : null;
+                forms.add(normalizer.normalize(tokens.get(i).word(), next));
             }
             tokenCount += forms.size();
             normalized.add(forms);

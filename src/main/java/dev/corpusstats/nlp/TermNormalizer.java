@@ -35,6 +35,14 @@ public final class TermNormalizer {
     }
 
     public Normalized normalize(String word) {
+        return normalize(word, null);
+    }
+
+    /**
+     * @param next the following token in the sentence, or null: before {@code n't} a word is part of a
+     *             negated auxiliary ({@code ca n't}, {@code wo n't}) and never a term
+     */
+    public Normalized normalize(String word, String next) {
         if (!hasLetter(word)) {
             return Normalized.BREAK;
         }
@@ -42,7 +50,7 @@ public final class TermNormalizer {
         if (isClitic(lower)) {
             return new Normalized(Kind.STOP, lower, true);
         }
-        if (stopWords.contains(lower)) {
+        if (stopWords.contains(lower) || (next != null && StopWords.normalize(next).equals("n't"))) {
             return new Normalized(Kind.STOP, lower, false);
         }
         String stem = stemmer.stem(lower);

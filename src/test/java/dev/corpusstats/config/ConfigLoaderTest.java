@@ -1,0 +1,79 @@
+package dev.corpusstats.config;
+
+import dev.corpusstats.testing.TestFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ConfigLoaderTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theShippedDefaultsFileMatchesTheBuiltInDefaults() {
+        JobConfig fromFile = ConfigLoader.load(Path.of("conf/corpus-stats.yaml"), Map.of());
+        assertEquals(ConfigLoader.toTree(new JobConfig()), ConfigLoader.toTree(fromFile));
+    }
+
+    @Test
+    void commandLineOverridesTheFile() {
+        Path conf = TestFiles.write(dir, "c.yaml", "input:\n  path: a\nterms:\n  max_n: 2\n");
+        JobConfig c = CommandLine.parse(List.of("--conf", conf.toString(), "--input", "b", "--output", "o",
+                "--format", "jsonl", "--set", "collocations.min_count=5", "--set", "output.keep_text=false")).toConfig();
+        assertEquals("b", c.input.path);
+        assertEquals("o", c.output.path);
+        assertEquals("jsonl", c.input.format);
+        assertEquals(2, c.terms.maxN);
+        assertEquals(5, c.collocations.minCount);
+        assertFalse(c.output.keepText);
+    }
+
+    @Test
+    void unknownKeyIsNamedInOneLine() {
+        Path conf = TestFiles.write(dir, "c.yaml", "input:\n  pathh: a\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(conf, Map.of()));
+        assertTrue(e.getMessage().startsWith("unknown configuration key 'input.pathh'"), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"));
+        ConfigException cli = assertThrows(ConfigException.class, () -> ConfigLoader.load(null, Map.of("terms.maxn", "2")));
+        assertTrue(cli.getMessage().contains("'terms.maxn'"), cli.getMessage());
+    }
+
+    @Test
+    void badValuesAreNamed() {
+        assertMessage("'terms.max_n'", Map.of("terms.max_n", "three"));
+        assertMessage("'terms.max_n': must be 1, 2 or 3, got 4", Map.of("terms.max_n", "4"));
+        assertMessage("'input.format': must be one of", Map.of("input.format", "xml"));
+        assertMessage("'input.max_document_bytes': must be positive", Map.of("input.max_document_bytes", "0"));
+        assertMessage("'terms.stop_words_file': file not found", Map.of("terms.stop_words_file", "nope.txt"));
+    }
+
+    @Test
+    void brokenYamlAndMissingFileAreOneLine() {
+        Path conf = TestFiles.write(dir, "c.yaml", "input: [unclosed\n");
+        assertTrue(assertThrows(ConfigException.class, () -> ConfigLoader.load(conf, Map.of()))
+                .getMessage().contains("not valid YAML"));
+        assertTrue(assertThrows(ConfigException.class, () -> ConfigLoader.load(dir.resolve("none.yaml"), Map.of()))
+                .getMessage().startsWith("configuration file not found"));
+    }
+
+    @Test
+    void unknownOptionsAndMissingValues() {
+        assertTrue(assertThrows(ConfigException.class, () -> CommandLine.parse(List.of("--inptu", "x")))
+                .getMessage().contains("unknown option '--inptu'"));
+        assertTrue(assertThrows(ConfigException.class, () -> CommandLine.parse(List.of("--input")))
+                .getMessage().contains("needs a value"));
+    }
+
+    private static void assertMessage(String expected, Map<String, String> overrides) {
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(null, overrides));
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
+    }
+}

@@ -1,0 +1,212 @@
+package dev.corpusstats.job;
+
+import dev.corpusstats.config.ConfigLoader;
+import dev.corpusstats.config.JobConfig;
+import dev.corpusstats.output.Manifest;
+import dev.corpusstats.output.Table;
+import dev.corpusstats.testing.TestFiles;
+import dev.corpusstats.testing.TestSpark;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Runs the whole job on small corpora written here (and the seed) and checks the Parquet it wrote. */
+class CorpusStatsPipelineTest {
+    private static final double EPS = 1e-9;
+    private final SparkSession spark = TestSpark.session();
+
+    @TempDir
+    Path dir;
+
+    private Manifest run(Path input, Path output, Map<String, String> overrides) {
+        Map<String, String> settings = new HashMap<>(overrides);
+        settings.put("input.path", input.toString());
+        settings.put("output.path", output.toString());
+        JobConfig config = ConfigLoader.load(null, settings);
+        return new CorpusStatsPipeline(spark, config).run();
+    }
+
+    private Dataset<Row> table(Path output, Table table) {
+        return spark.read().parquet(output.resolve(table.folder()).toString());
+    }
+
+    /** Three documents, one a copy of another; every expected value below is worked out by hand. */
+    @Test
+    void tinyCorpusMatchesHandComputedStatistics() throws Exception {
+        Path in = dir.resolve("in");
+        TestFiles.write(in, "d1.txt", "Solar panel. Solar panel wind.");
+        TestFiles.write(in, "d2.txt", "Wind farm. The wind farm.");
+        TestFiles.write(in, "d3.txt", "Wind farm. The wind farm.");
+        Path out = dir.resolve("out");
+        Manifest manifest = run(in, out, Map.of());
+
+        assertEquals("succeeded", manifest.status);
+        Map<String, Row> docs = byKey(table(out, Table.DOCUMENTS), "doc_id");
+        assertEquals(3, docs.size());
+        Row d1 = docs.get("d1");
+        assertEquals(List.of(30, 2, 7, 5, 3), List.of(d1.<Integer>getAs("char_count"), d1.<Integer>getAs("sentence_count"),
+                d1.<Integer>getAs("token_count"), d1.<Integer>getAs("term_count"), d1.<Integer>getAs("distinct_term_count")));
+        assertEquals("UTF-8", d1.getAs("encoding"));
+        assertNull(docs.get("d2").getAs("duplicate_of"));
+        assertEquals("d2", docs.get("d3").getAs("duplicate_of"), "identical text counts once");
+
+        // N = 2 documents (d3 is a duplicate). idf = ln((1 + N) / (1 + df)) + 1.
+        double idfOnce = Math.log(3.0 / 2.0) + 1;
+        Map<String, Row> terms = byKey(table(out, Table.TERMS).filter(col("n").equalTo(1)), "term");
+        assertEquals(Map.of("solar", 2L, "panel", 2L, "wind", 3L, "farm", 2L), column(terms, "total_count"));
+        assertEquals(Map.of("solar", 1L, "panel", 1L, "wind", 2L, "farm", 1L), column(terms, "doc_count"));
+        assertEquals(1.0, terms.get("wind").<Double>getAs("idf"), EPS);
+        assertEquals(idfOnce, terms.get("solar").<Double>getAs("idf"), EPS);
+
+        // d1 unigrams: solar 2, panel 2, wind 1 of 5; ties in tfidf rank by term.
+        Map<String, Row> d1Terms = byKey(table(out, Table.DOC_TERMS).filter("doc_id = 'd1' and n = 1"), "term");
+        assertEquals(0.4, d1Terms.get("solar").<Double>getAs("tf"), EPS);
+        assertEquals(0.4 * idfOnce, d1Terms.get("solar").<Double>getAs("tfidf"), EPS);
+        assertEquals(0.2, d1Terms.get("wind").<Double>getAs("tfidf"), EPS);
+        assertEquals(Map.of("panel", 1, "solar", 2, "wind", 3), column(d1Terms, "rank"));
+        Map<String, Row> d1Bigrams = byKey(table(out, Table.DOC_TERMS).filter("doc_id = 'd1' and n = 2"), "term");
+        assertEquals(Map.of("solar panel", 2, "panel wind", 1), column(d1Bigrams, "count"));
+        assertEquals(2.0 / 3, d1Bigrams.get("solar panel").<Double>getAs("tf"), EPS);
+        assertEquals(List.of("solar panel wind"), table(out, Table.DOC_TERMS).filter("n = 3")
+                .select("term").as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
+
+        // Collocations, min_count 2, N = 9 unigram occurrences in the corpus.
+        Map<String, Row> colloc = byKey(table(out, Table.COLLOCATIONS), "bigram");
+        assertEquals(List.of("solar panel", "wind farm"), colloc.keySet().stream().sorted().toList());
+        Row windFarm = colloc.get("wind farm");
+        assertEquals(List.of("wind", "farm", 2L, 3L, 2L), List.of(windFarm.getAs("first"), windFarm.getAs("second"),
+                windFarm.getAs("count"), windFarm.getAs("first_count"), windFarm.getAs("second_count")));
+        assertEquals(Math.log(3.0), windFarm.<Double>getAs("pmi"), EPS);
+        assertEquals(Math.log(3.0) / Math.log(9.0 / 2), windFarm.<Double>getAs("npmi"), EPS);
+        // 2x2 table: k11 = 2, k12 = 1, k21 = 0, k22 = 6; G² = 2 Σ k ln(k / E).
+        double g2 = 2 * (2 * Math.log(2 / (3.0 * 2 / 9)) + 1 * Math.log(1 / (3.0 * 7 / 9)) + 6 * Math.log(6 / (6.0 * 7 / 9)));
+        assertEquals(g2, windFarm.<Double>getAs("llr"), EPS);
+        assertEquals(1.0, colloc.get("solar panel").<Double>getAs("npmi"), EPS);
+
+        assertEquals(0, table(out, Table.REJECTS).count());
+        assertReconciles(out);
+        Manifest written = Manifest.read(out.toString(), new Configuration());
+        assertEquals(Map.of("documents", 3L, "rejects", 0L, "terms", 8L, "doc_terms", 9L, "collocations", 2L),
+                written.tables.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().rows())));
+        assertEquals(2L, ((Number) written.input.get("corpus_documents")).longValue());
+    }
+
+    /** The seed among good and bad files of every kind: every input ends in documents or rejects. */
+    @Test
+    void seedAndBadInputsEachLandInDocumentsOrRejects() throws Exception {
+        Path in = dir.resolve("in");
+        Files.copy(TestFiles.seedFile(), Files.createDirectories(in).resolve("000_9e75ee7642a235e9.txt"));
+        TestFiles.write(in, "sport/199.txt", new byte[] {'A', ' ', (byte) 0xA3, '1', '5', 'm', ' ', 'f', 'e', 'e', '.'});
+        TestFiles.write(in, "nested/deeper/still/story.txt.gz", TestFiles.gzip("Kabul talks resumed on Monday."));
+        TestFiles.write(in, "feed.jsonl", "{\"id\": \"j1\", \"title\": \"Wire\", \"text\": \"Peace council met.\"}\n{broken\n");
+        TestFiles.write(in, "empty.txt", new byte[0]);
+        TestFiles.write(in, "blank.txt", "  \n\n ");
+        TestFiles.write(in, "photo.jpg", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0, 0x10, 'J', 'F', 'I', 'F', 0});
+        TestFiles.write(in, "cut.txt.gz", TestFiles.truncatedGzip("Truncated story. ".repeat(200)));
+        TestFiles.write(in, "huge.txt", "word ".repeat(2000));
+        TestFiles.write(in, "sport/199.md", "Another file with the same doc_id.");
+        TestFiles.write(in, "_SUCCESS", "");
+        Path out = dir.resolve("out");
+        Manifest manifest = run(in, out, Map.of("input.max_document_bytes", "5000"));
+
+        assertEquals(10, ((Number) manifest.input.get("files")).intValue(), "_SUCCESS is skipped like Spark does");
+        Map<String, String> reasons = table(out, Table.REJECTS).collectAsList().stream().collect(Collectors.toMap(
+                r -> Path.of(r.<String>getAs("source").replaceFirst("^file:", "")).getFileName().toString(),
+                r -> r.getAs("reason")));
+        assertEquals(Map.of("feed.jsonl#L2", "malformed_record", "empty.txt", "empty", "blank.txt", "empty",
+                "photo.jpg", "binary", "cut.txt.gz", "corrupt_compression", "huge.txt", "too_large",
+                "199.txt", "duplicate_doc_id"), reasons, "sport/199.md sorts first and keeps the id");
+        Map<String, Row> docs = byKey(table(out, Table.DOCUMENTS), "doc_id");
+        assertEquals(List.of("000_9e75ee7642a235e9", "j1", "nested/deeper/still/story", "sport/199"),
+                docs.keySet().stream().sorted().toList());
+        assertEquals(10 + 1, docs.size() + reasons.size(), "the JSON Lines file holds two records");
+        assertEquals("Wire", docs.get("j1").getAs("title"));
+
+        Row seed = docs.get("000_9e75ee7642a235e9");
+        assertTrue(seed.<String>getAs("text").startsWith("Afghan President Hamid Karzai"));
+        List<String> top = table(out, Table.DOC_TERMS)
+                .filter("doc_id = '000_9e75ee7642a235e9' and n = 1 and rank <= 10")
+                .select("term").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+        assertTrue(top.containsAll(List.of("taliban", "karzai", "peace")), top.toString());
+        assertEquals(1, table(out, Table.COLLOCATIONS).filter("bigram = 'peace council'").count());
+        assertReconciles(out);
+        assertDuckDbReadsEveryTable(out);
+    }
+
+    @Test
+    void everyInputFileIsReadFromAnUnusualPath() throws Exception {
+        Path in = dir.resolve("dir with spaces/ünïcode");
+        TestFiles.write(in, "naïve name.txt", "Café owners in Zürich met.");
+        Path out = dir.resolve("out");
+        run(in, out, Map.of());
+        assertEquals(List.of("naïve name"), table(out, Table.DOCUMENTS).select("doc_id")
+                .as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
+        assertTrue(Files.readString(out.resolve(Manifest.FILE_NAME), StandardCharsets.UTF_8).contains("\"succeeded\""));
+    }
+
+    /** Sum of doc_terms.count per term is terms.total_count, and doc_count its number of documents. */
+    private void assertReconciles(Path out) {
+        Dataset<Row> fromDocs = table(out, Table.DOC_TERMS).groupBy("term", "n")
+                .agg(org.apache.spark.sql.functions.sum("count").as("total"),
+                        org.apache.spark.sql.functions.countDistinct("doc_id").as("docs"));
+        Dataset<Row> terms = table(out, Table.TERMS);
+        assertEquals(terms.count(), fromDocs.count());
+        long mismatches = terms.join(fromDocs, new String[] {"term", "n"}, "full_outer")
+                .filter("total is null or total_count is null or total != total_count or docs != doc_count").count();
+        assertEquals(0, mismatches);
+    }
+
+    /** DuckDB (not only Spark) reads every table, with the column types the schema promises. */
+    private static void assertDuckDbReadsEveryTable(Path out) throws Exception {
+        try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement st = db.createStatement()) {
+            for (Table table : Table.values()) {
+                String glob = out.resolve(table.folder()) + "/*.parquet";
+                Map<String, String> types = new HashMap<>();
+                try (ResultSet rs = st.executeQuery("DESCRIBE SELECT * FROM read_parquet('" + glob + "')")) {
+                    while (rs.next()) {
+                        types.put(rs.getString("column_name"), rs.getString("column_type"));
+                    }
+                }
+                Map<String, String> expected = new HashMap<>();
+                for (var field : table.schema().fields()) {
+                    expected.put(field.name(), switch (field.dataType().typeName()) {
+                        case "string" -> "VARCHAR";
+                        case "integer" -> "INTEGER";
+                        case "long" -> "BIGINT";
+                        case "double" -> "DOUBLE";
+                        default -> field.dataType().typeName();
+                    });
+                }
+                assertEquals(expected, types, table.folder());
+            }
+        }
+    }
+
+    private static Map<String, Row> byKey(Dataset<Row> data, String key) {
+        return data.collectAsList().stream().collect(Collectors.toMap(r -> r.getAs(key), r -> r));
+    }
+
+    private static <T> Map<String, T> column(Map<String, Row> rows, String column) {
+        return rows.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().getAs(column)));
+    }
+}
