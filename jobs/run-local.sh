@@ -48,7 +48,7 @@ exec java ${JAVA_OPTS:--Xmx4g} \
   --add-opens=java.base/sun.util.calendar=ALL-UNNAMED \
   -Djdk.reflect.useDirectMethodHandle=false \
   -Dio.netty.tryReflectionSetAccessible=true \
-  -Dlog4j2.configurationFile=conf/log4j2.properties \
+  -Dlog4j2.configurationFile=${LOG4J:-conf/log4j2.properties} \
   "${spark_props[@]}" \
   -cp "$jar:$(cat "$classpath_file")" \
   dev.corpusstats.job.CorpusStatsJob "${args[@]}"

@@ -109,8 +109,7 @@ public final class CorpusStatsPipeline {
     }
 
     private void write(Manifest manifest, Table table, Dataset<Row> data) {
-        String path = TableWriter.write(data, table, config.output.path);
-        long rows = spark.read().parquet(path).count();
+        long rows = TableWriter.write(data, table, config.output.path);
         manifest.tables.put(table.folder(), new Manifest.TableInfo(table.folder(), rows));
     }
 

@@ -2,6 +2,7 @@ package dev.corpusstats.output;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.types.DataType;
@@ -10,6 +11,8 @@ import org.apache.spark.sql.types.StructField;
 import java.util.Arrays;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
 
 /**
  * Writes a table as Parquet (zstd) under the output root, in {@link Table}'s column order, sorted by
@@ -21,16 +24,29 @@ public final class TableWriter {
     private TableWriter() {
     }
 
-    /** @return the table's folder path */
-    public static String write(Dataset<Row> data, Table table, String outputRoot) {
-        Dataset<Row> conformed = conform(data, table);
-        String path = pathOf(outputRoot, table);
-        conformed.orderBy(table.sortColumns().stream().map(c -> col(c)).toArray(Column[]::new))
+    /**
+     * @return the number of rows written, counted while writing (an {@link Observation}, so no
+     *         second pass over the data)
+     */
+    public static long write(Dataset<Row> data, Table table, String outputRoot) {
+        Observation rows = new Observation(table.folder() + "_rows");
+        conform(data, table)
+                .orderBy(table.sortColumns().stream().map(c -> col(c)).toArray(Column[]::new))
+                .observe(rows, count(lit(1)).as("rows"))
                 .write()
                 .mode(SaveMode.Overwrite)
                 .option("compression", "zstd")
-                .parquet(path);
-        return path;
+                .parquet(pathOf(outputRoot, table));
+        try {
+            Object n = rows.getAsJava().get("rows");
+            if (n == null) {
+                throw new IllegalStateException("no row count observed for " + table.folder() + ": " + rows.getAsJava());
+            }
+            return ((Number) n).longValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the row count of " + table.folder(), e);
+        }
     }
 
     public static String pathOf(String outputRoot, Table table) {
