@@ -117,6 +117,12 @@ public final class ConfigLoader {
         require(c.output.path != null && !c.output.path.isBlank(), "output.path", "must be set");
         require(c.terms.maxN >= 1 && c.terms.maxN <= 3, "terms.max_n", "must be 1, 2 or 3, got " + c.terms.maxN);
         require(c.collocations.minCount >= 1, "collocations.min_count", "must be at least 1, got " + c.collocations.minCount);
+        require(c.entities.topTerms >= 1, "entities.top_terms", "must be at least 1, got " + c.entities.topTerms);
+        require(c.entities.model != null && !c.entities.model.isBlank(), "entities.model", "must be set");
+        if (c.entities.aliasFile != null) {
+            require(Files.isRegularFile(Path.of(c.entities.aliasFile)), "entities.alias_file",
+                    "file not found: " + c.entities.aliasFile);
+        }
         if (c.terms.stopWordsFile != null) {
             require(Files.isRegularFile(Path.of(c.terms.stopWordsFile)), "terms.stop_words_file",
                     "file not found: " + c.terms.stopWordsFile);

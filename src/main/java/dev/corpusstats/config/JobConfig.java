@@ -19,6 +19,7 @@ public final class JobConfig implements Serializable {
     public Terms terms = new Terms();
     public Collocations collocations = new Collocations();
     public Dedupe dedupe = new Dedupe();
+    public Entities entities = new Entities();
 
     /** Where documents come from and how they are parsed. */
     public static final class Input implements Serializable {
@@ -65,6 +66,27 @@ public final class JobConfig implements Serializable {
         /** Bigrams seen fewer times in the corpus are left out. */
         @JsonProperty("min_count")
         public int minCount = 2;
+    }
+
+    /** Named-entity recognition and the entity tables. */
+    public static final class Entities implements Serializable {
+        private static final long serialVersionUID = 1L;
+        /** False: no NER; the entity tables are written empty. */
+        public boolean enabled = true;
+        /** CoreNLP CRF model: a classpath resource (the application jar holds this one) or a file. */
+        public String model = "edu/stanford/nlp/models/ner/english.conll.4class.distsim.crf.ser.gz";
+        /** A PER/ORG/LOC model that re-types the main model's MISC spans (docs/NER.md); null for none. */
+        @JsonProperty("misc_retype_model")
+        public String miscRetypeModel = "edu/stanford/nlp/models/ner/english.all.3class.distsim.crf.ser.gz";
+        /** Apply the document-level label consistency rules after the CRF (docs/NER.md). */
+        @JsonProperty("document_rules")
+        public boolean documentRules = true;
+        /** Optional alias file, {@code alias<TAB>canonical} per line, merging known equivalent names. */
+        @JsonProperty("alias_file")
+        public String aliasFile;
+        /** Terms kept per entity in entity_terms. */
+        @JsonProperty("top_terms")
+        public int topTerms = 10;
     }
 
     /** Documents whose text is identical. */

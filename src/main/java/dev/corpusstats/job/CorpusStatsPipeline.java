@@ -6,6 +6,8 @@ import dev.corpusstats.ingest.ReadCorpus;
 import dev.corpusstats.ingest.RejectsTable;
 import dev.corpusstats.ingest.ResolveDocuments;
 import dev.corpusstats.nlp.AnalyzerSettings;
+import dev.corpusstats.nlp.EntityKeys;
+import dev.corpusstats.nlp.EntitySettings;
 import dev.corpusstats.nlp.StopWords;
 import dev.corpusstats.output.Manifest;
 import dev.corpusstats.output.Table;
@@ -14,7 +16,12 @@ import dev.corpusstats.stats.AnalyzeDocuments;
 import dev.corpusstats.stats.CollocationsTable;
 import dev.corpusstats.stats.DocTermCounts;
 import dev.corpusstats.stats.DocTermsTable;
+import dev.corpusstats.stats.DocEntitiesTable;
 import dev.corpusstats.stats.DocumentsTable;
+import dev.corpusstats.stats.EntitiesTable;
+import dev.corpusstats.stats.EntityCooccurrenceTable;
+import dev.corpusstats.stats.EntityMentionsTable;
+import dev.corpusstats.stats.EntityTermsTable;
 import dev.corpusstats.stats.TermsTable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -77,7 +84,8 @@ public final class CorpusStatsPipeline {
         Dataset<Row> records = cache(read.records(), cached);
         ResolveDocuments.Result resolved = ResolveDocuments.apply(records);
 
-        Dataset<Row> analyzed = cache(AnalyzeDocuments.apply(resolved.documents(), analyzerSettings()), cached);
+        AnalyzerSettings analyzerSettings = analyzerSettings();
+        Dataset<Row> analyzed = cache(AnalyzeDocuments.apply(resolved.documents(), analyzerSettings), cached);
         Dataset<Row> corpusDocuments = DocTermCounts.corpusDocuments(analyzed, config.dedupe.countDuplicatesOnce);
         long corpusDocs = corpusDocuments.count();
         Dataset<Row> docTermCounts = cache(DocTermCounts.from(corpusDocuments), cached);
@@ -88,17 +96,35 @@ public final class CorpusStatsPipeline {
         write(manifest, Table.TERMS, terms);
         write(manifest, Table.DOC_TERMS, DocTermsTable.from(docTermCounts, terms));
         write(manifest, Table.COLLOCATIONS, CollocationsTable.from(terms, config.collocations.minCount));
+
+        Dataset<Row> mentions = cache(EntityMentionsTable.mentions(corpusDocuments), cached);
+        Dataset<Row> docEntities = cache(DocEntitiesTable.from(corpusDocuments), cached);
+        write(manifest, Table.ENTITY_MENTIONS, EntityMentionsTable.from(mentions));
+        write(manifest, Table.DOC_ENTITIES, docEntities);
+        write(manifest, Table.ENTITIES, EntitiesTable.from(mentions, docEntities));
+        write(manifest, Table.ENTITY_COOCCURRENCE, EntityCooccurrenceTable.from(mentions, docEntities, corpusDocs));
+        write(manifest, Table.ENTITY_TERMS, EntityTermsTable.from(corpusDocuments, terms, config.entities.topTerms));
         manifest.input.put("corpus_documents", corpusDocs);
+        manifest.entityModel = config.entities.enabled ? analyzerSettings.entities().describe() : null;
     }
 
+    /** Small settings read on the driver (stop words, aliases) and shipped to executors with the tasks. */
     private AnalyzerSettings analyzerSettings() {
         try {
             StopWords stopWords = config.terms.stopWordsFile == null
                     ? StopWords.snowballEnglish()
                     : StopWords.fromFile(Path.of(config.terms.stopWordsFile));
-            return new AnalyzerSettings(stopWords, config.terms.maxN);
+            EntitySettings entities = EntitySettings.off();
+            if (config.entities.enabled) {
+                EntityKeys keys = config.entities.aliasFile == null
+                        ? EntityKeys.withoutAliases()
+                        : EntityKeys.fromAliasFile(Path.of(config.entities.aliasFile));
+                entities = new EntitySettings(config.entities.model, config.entities.miscRetypeModel,
+                        config.entities.documentRules, keys);
+            }
+            return new AnalyzerSettings(stopWords, config.terms.maxN, entities);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read stop word file " + config.terms.stopWordsFile, e);
+            throw new UncheckedIOException("cannot read a file named in the configuration: " + e.getMessage(), e);
         }
     }
 

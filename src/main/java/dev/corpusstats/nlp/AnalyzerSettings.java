@@ -8,10 +8,11 @@ import java.io.Serializable;
  *
  * @param stopWords the stop word list
  * @param maxN      longest n-gram counted
+ * @param entities  named-entity recognition, or {@link EntitySettings#off()}
  */
-public record AnalyzerSettings(StopWords stopWords, int maxN) implements Serializable {
+public record AnalyzerSettings(StopWords stopWords, int maxN, EntitySettings entities) implements Serializable {
 
     public DocumentAnalyzer newAnalyzer() {
-        return new DocumentAnalyzer(stopWords, maxN);
+        return new DocumentAnalyzer(stopWords, maxN, entities);
     }
 }

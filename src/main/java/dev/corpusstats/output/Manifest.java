@@ -32,6 +32,8 @@ public final class Manifest {
     @JsonProperty("input") public Map<String, Object> input = new LinkedHashMap<>();
     @JsonProperty("configuration") public JsonNode configuration;
     @JsonProperty("versions") public Map<String, String> versions = new LinkedHashMap<>();
+    /** The NER model the entity tables come from; absent when entities are off. */
+    @JsonProperty("entity_model") public String entityModel;
     @JsonProperty("tables") public Map<String, TableInfo> tables = new LinkedHashMap<>();
     @JsonProperty("error") public String error;
 

@@ -55,6 +55,48 @@ public enum Table {
             field("npmi", DataTypes.DoubleType, false),
             field("llr", DataTypes.DoubleType, false)),
 
+    ENTITY_MENTIONS("entity_mentions", List.of("doc_id", "begin"),
+            field("doc_id", DataTypes.StringType, false),
+            field("sentence", DataTypes.IntegerType, false),
+            field("begin", DataTypes.IntegerType, false),
+            field("end", DataTypes.IntegerType, false),
+            field("text", DataTypes.StringType, false),
+            field("type", DataTypes.StringType, false),
+            field("entity_id", DataTypes.StringType, false)),
+
+    DOC_ENTITIES("doc_entities", List.of("doc_id", "entity_id"),
+            field("doc_id", DataTypes.StringType, false),
+            field("entity_id", DataTypes.StringType, false),
+            field("name", DataTypes.StringType, false),
+            field("type", DataTypes.StringType, false),
+            field("mentions", DataTypes.IntegerType, false),
+            field("first_begin", DataTypes.IntegerType, false),
+            field("salience", DataTypes.DoubleType, false)),
+
+    ENTITIES("entities", List.of("entity_id"),
+            field("entity_id", DataTypes.StringType, false),
+            field("name", DataTypes.StringType, false),
+            field("type", DataTypes.StringType, false),
+            field("mention_count", DataTypes.LongType, false),
+            field("doc_count", DataTypes.LongType, false),
+            field("variants", DataTypes.createArrayType(new StructType()
+                    .add("text", DataTypes.StringType, false)
+                    .add("count", DataTypes.LongType, false), false), false)),
+
+    ENTITY_COOCCURRENCE("entity_cooccurrence", List.of("entity_a", "entity_b"),
+            field("entity_a", DataTypes.StringType, false),
+            field("entity_b", DataTypes.StringType, false),
+            field("sentence_count", DataTypes.LongType, false),
+            field("doc_count", DataTypes.LongType, false),
+            field("npmi", DataTypes.DoubleType, false)),
+
+    ENTITY_TERMS("entity_terms", List.of("entity_id", "rank"),
+            field("entity_id", DataTypes.StringType, false),
+            field("term", DataTypes.StringType, false),
+            field("count", DataTypes.LongType, false),
+            field("llr", DataTypes.DoubleType, false),
+            field("rank", DataTypes.IntegerType, false)),
+
     REJECTS("rejects", List.of("source"),
             field("source", DataTypes.StringType, false),
             field("doc_id", DataTypes.StringType, true),

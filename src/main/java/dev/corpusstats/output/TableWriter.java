@@ -60,7 +60,7 @@ public final class TableWriter {
             DataType actual = Arrays.stream(data.schema().fields())
                     .filter(f -> f.name().equals(field.name())).map(StructField::dataType).findFirst()
                     .orElseThrow(() -> new IllegalStateException("table " + table.folder() + " lacks column " + field.name()));
-            if (!actual.equals(field.dataType())) {
+            if (!actual.simpleString().equals(field.dataType().simpleString())) {
                 throw new IllegalStateException("table " + table.folder() + " column " + field.name() + " is "
                         + actual.simpleString() + ", schema says " + field.dataType().simpleString());
             }

@@ -1,6 +1,9 @@
 package dev.corpusstats.stats;
 
 import dev.corpusstats.nlp.AnalyzerSettings;
+import dev.corpusstats.nlp.DocEntity;
+import dev.corpusstats.nlp.EntityMention;
+import dev.corpusstats.nlp.EntityTermCount;
 import dev.corpusstats.nlp.DocumentAnalysis;
 import dev.corpusstats.nlp.DocumentAnalyzer;
 import dev.corpusstats.nlp.TermCount;
@@ -28,6 +31,28 @@ public final class AnalyzeDocuments {
             .add("n", DataTypes.IntegerType, false)
             .add("count", DataTypes.IntegerType, false);
 
+    static final StructType MENTION = new StructType()
+            .add("sentence", DataTypes.IntegerType, false)
+            .add("begin", DataTypes.IntegerType, false)
+            .add("end", DataTypes.IntegerType, false)
+            .add("text", DataTypes.StringType, false)
+            .add("type", DataTypes.StringType, false)
+            .add("canonical", DataTypes.StringType, false)
+            .add("entity_id", DataTypes.StringType, false);
+
+    static final StructType ENTITY_TERM = new StructType()
+            .add("entity_id", DataTypes.StringType, false)
+            .add("term", DataTypes.StringType, false)
+            .add("count", DataTypes.IntegerType, false);
+
+    static final StructType DOC_ENTITY = new StructType()
+            .add("entity_id", DataTypes.StringType, false)
+            .add("name", DataTypes.StringType, false)
+            .add("type", DataTypes.StringType, false)
+            .add("mentions", DataTypes.IntegerType, false)
+            .add("first_begin", DataTypes.IntegerType, false)
+            .add("salience", DataTypes.DoubleType, false);
+
     /** Columns read from the accepted documents, in order. */
     static final String[] INPUT_COLUMNS = {"doc_id", "source", "title", "text", "encoding", "byte_count",
             "content_sha256", "duplicate_of"};
@@ -46,7 +71,10 @@ public final class AnalyzeDocuments {
             .add("token_count", DataTypes.IntegerType, false)
             .add("term_count", DataTypes.IntegerType, false)
             .add("distinct_term_count", DataTypes.IntegerType, false)
-            .add("terms", DataTypes.createArrayType(TERM_COUNT, false), false);
+            .add("terms", DataTypes.createArrayType(TERM_COUNT, false), false)
+            .add("mentions", DataTypes.createArrayType(MENTION, false), false)
+            .add("entity_terms", DataTypes.createArrayType(ENTITY_TERM, false), false)
+            .add("entities", DataTypes.createArrayType(DOC_ENTITY, false), false);
 
     private AnalyzeDocuments() {
     }
@@ -77,6 +105,18 @@ public final class AnalyzeDocuments {
         for (TermCount t : a.terms()) {
             terms.add(RowFactory.create(t.term(), t.n(), t.count()));
         }
+        List<Row> mentions = new ArrayList<>(a.mentions().size());
+        for (EntityMention m : a.mentions()) {
+            mentions.add(RowFactory.create(m.sentence(), m.begin(), m.end(), m.text(), m.type(), m.canonical(), m.entityId()));
+        }
+        List<Row> entityTerms = new ArrayList<>(a.entityTerms().size());
+        for (EntityTermCount t : a.entityTerms()) {
+            entityTerms.add(RowFactory.create(t.entityId(), t.term(), t.count()));
+        }
+        List<Row> entities = new ArrayList<>(a.entities().size());
+        for (DocEntity e : a.entities()) {
+            entities.add(RowFactory.create(e.entityId(), e.name(), e.type(), e.mentions(), e.firstBegin(), e.salience()));
+        }
         Object[] values = new Object[SCHEMA.size()];
         for (int i = 0; i < INPUT_COLUMNS.length; i++) {
             values[i] = doc.get(i);
@@ -87,7 +127,15 @@ public final class AnalyzeDocuments {
         values[i++] = a.tokenCount();
         values[i++] = a.termCount();
         values[i++] = a.distinctTermCount();
-        values[i] = CollectionConverters.asScala(terms).toSeq(); // Row arrays are Scala Seqs
+        values[i++] = seq(terms);
+        values[i++] = seq(mentions);
+        values[i++] = seq(entityTerms);
+        values[i] = seq(entities);
         return RowFactory.create(values);
+    }
+
+    /** Array values of a Row are Scala Seqs. */
+    private static Object seq(List<Row> rows) {
+        return CollectionConverters.asScala(rows).toSeq();
     }
 }

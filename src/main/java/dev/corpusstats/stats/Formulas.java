@@ -53,4 +53,12 @@ public final class Formulas {
     private static double xlogx(long x) {
         return x == 0 ? 0.0 : x * Math.log(x);
     }
+
+    /**
+     * Document-level NPMI of two entities: with p(a, b) = docs(a, b) / N, p(a) = docs(a) / N,
+     * {@code ln(p(a, b) / (p(a) · p(b))) / −ln p(a, b)}; 1 when they appear in every document together.
+     */
+    public static double documentNpmi(long docsTogether, long docsA, long docsB, long n) {
+        return npmi(docsTogether, docsA, docsB, n);
+    }
 }

@@ -18,8 +18,10 @@ class ConfigLoaderTest {
     Path dir;
 
     @Test
-    void theShippedDefaultsFileMatchesTheBuiltInDefaults() {
+    void theShippedDefaultsFileMatchesTheBuiltInDefaultsButForTheAliasFile() {
         JobConfig fromFile = ConfigLoader.load(Path.of("conf/corpus-stats.yaml"), Map.of());
+        assertEquals("conf/entity-aliases.tsv", fromFile.entities.aliasFile);
+        fromFile.entities.aliasFile = null;
         assertEquals(ConfigLoader.toTree(new JobConfig()), ConfigLoader.toTree(fromFile));
     }
 

@@ -1,0 +1,132 @@
+package dev.corpusstats.nlp;
+
+import edu.stanford.nlp.ie.crf.CRFClassifier;
+import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.ling.CoreLabel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Stanford CoreNLP's CRF named-entity classifier over the job's own tokens, sentence by sentence.
+ * The default model is {@code english.conll.4class.distsim.crf.ser.gz} (PER, ORG, LOC, MISC; trained on
+ * CoNLL-2003 with distributional-similarity clusters). No POS tagger or other annotator runs.
+ *
+ * <p>Models are loaded once per JVM, lazily, on first use in that JVM (an executor loads it when its
+ * first task needs it), never per row or task and never serialized from the driver; CoreNLP's CRF
+ * classifier is safe to share between threads at inference.
+ */
+public final class CrfEntityRecognizer implements EntityRecognizer {
+    public static final String CONLL_4CLASS = "edu/stanford/nlp/models/ner/english.conll.4class.distsim.crf.ser.gz";
+    public static final String ALL_3CLASS = "edu/stanford/nlp/models/ner/english.all.3class.distsim.crf.ser.gz";
+
+    private static final Map<String, CRFClassifier<CoreLabel>> MODELS = new ConcurrentHashMap<>();
+    private static final Map<String, String> TYPES = Map.of(
+            "PERSON", "PER", "PER", "PER",
+            "ORGANIZATION", "ORG", "ORG", "ORG",
+            "LOCATION", "LOC", "LOC", "LOC",
+            "MISC", "MISC");
+
+    private final String model;
+    private final CRFClassifier<CoreLabel> classifier;
+    private final String miscModel;
+    private final CRFClassifier<CoreLabel> miscClassifier;
+
+    public CrfEntityRecognizer(String model) {
+        this(model, null);
+    }
+
+    /**
+     * @param model     the main model
+     * @param miscModel null, or a PER/ORG/LOC model that re-types the main model's MISC spans: where it
+     *                  labels exactly the same tokens with one of its types, that type wins (the 3-class
+     *                  model was trained on more data than CoNLL's, and CoNLL's MISC often swallows
+     *                  organizations such as "Taliban"). It runs only on sentences with a MISC span.
+     */
+    public CrfEntityRecognizer(String model, String miscModel) {
+        this.model = model;
+        this.classifier = load(model);
+        this.miscModel = miscModel;
+        this.miscClassifier = miscModel == null ? null : load(miscModel);
+    }
+
+    /** The shared classifier for a model, loaded on first call in this JVM. */
+    static CRFClassifier<CoreLabel> load(String model) {
+        return MODELS.computeIfAbsent(model, m -> {
+            try {
+                return CRFClassifier.getClassifier(m);
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot load NER model " + m + " from the classpath or file system", e);
+            }
+        });
+    }
+
+    @Override
+    public List<List<String>> label(List<List<String>> sentences) {
+        List<List<String>> labels = new ArrayList<>(sentences.size());
+        for (List<String> words : sentences) {
+            List<String> types = classify(classifier, words);
+            if (miscClassifier != null && types.contains("MISC")) {
+                retypeMisc(types, classify(miscClassifier, words));
+            }
+            labels.add(types);
+        }
+        return labels;
+    }
+
+    private static List<String> classify(CRFClassifier<CoreLabel> crf, List<String> words) {
+        if (words.isEmpty()) {
+            return new ArrayList<>();
+        }
+        List<CoreLabel> tokens = new ArrayList<>(words.size());
+        for (String word : words) {
+            CoreLabel token = new CoreLabel();
+            token.setWord(word);
+            token.setValue(word);
+            token.setOriginalText(word);
+            tokens.add(token);
+        }
+        // classifySentence, not classify: it first adds the word-shape features the model was trained with.
+        List<String> types = new ArrayList<>(words.size());
+        for (CoreLabel token : crf.classifySentence(tokens)) {
+            String answer = token.get(CoreAnnotations.AnswerAnnotation.class);
+            types.add(answer == null ? OUTSIDE : TYPES.getOrDefault(answer, OUTSIDE));
+        }
+        return types;
+    }
+
+    /** Re-types each MISC run of {@code types} that {@code other} labels as exactly one run of one type. */
+    static void retypeMisc(List<String> types, List<String> other) {
+        int i = 0;
+        while (i < types.size()) {
+            if (!types.get(i).equals("MISC")) {
+                i++;
+                continue;
+            }
+            int end = i;
+            while (end < types.size() && types.get(end).equals("MISC")) {
+                end++;
+            }
+            String type = other.get(i);
+            boolean sameRun = !type.equals(OUTSIDE) && !type.equals("MISC")
+                    && (i == 0 || !other.get(i - 1).equals(type)) && (end == other.size() || !other.get(end).equals(type));
+            for (int k = i; k < end && sameRun; k++) {
+                sameRun = other.get(k).equals(type);
+            }
+            if (sameRun) {
+                for (int k = i; k < end; k++) {
+                    types.set(k, type);
+                }
+            }
+            i = end;
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "corenlp-crf:" + model.substring(model.lastIndexOf('/') + 1)
+                + (miscModel == null ? "" : " (MISC re-typed by " + miscModel.substring(miscModel.lastIndexOf('/') + 1) + ")");
+    }
+}

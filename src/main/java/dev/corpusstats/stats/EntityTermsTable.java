@@ -1,0 +1,44 @@
+package dev.corpusstats.stats;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.sum;
+
+/**
+ * The {@code entity_terms} table: for each entity, the unigram terms most associated with the
+ * sentences that mention it, against the whole corpus, by Dunning's log-likelihood ratio with
+ * c₁₂ = the term's count in those sentences, c₁ = all term occurrences in those sentences,
+ * c₂ = the term's corpus total, N = all unigram occurrences in the corpus. Only over-represented
+ * terms ({@code c₁₂ / c₁ > c₂ / N}) and not the entity's own name words; top-K per entity.
+ */
+public final class EntityTermsTable {
+    private EntityTermsTable() {
+    }
+
+    /**
+     * @param corpusDocuments analyzed corpus documents
+     * @param terms           the terms table
+     * @param topK            terms kept per entity
+     */
+    public static Dataset<Row> from(Dataset<Row> corpusDocuments, Dataset<Row> terms, int topK) {
+        Dataset<Row> unigrams = terms.filter(col("n").equalTo(1)).select(col("term"), col("total_count").as("corpus_count"));
+        Row total = unigrams.agg(sum("corpus_count")).first();
+        long n = total.isNullAt(0) ? 0L : total.getLong(0);
+        Dataset<Row> counts = corpusDocuments.select(explode(col("entity_terms")).as("t"))
+                .groupBy(col("t.entity_id").as("entity_id"), col("t.term").as("term"))
+                .agg(sum("t.count").cast("long").as("count"));
+        Dataset<Row> entityTotals = counts.groupBy("entity_id").agg(sum("count").cast("long").as("entity_total"));
+        return counts.join(entityTotals, "entity_id").join(unigrams, "term")
+                .filter(col("count").multiply(lit(n)).gt(col("corpus_count").multiply(col("entity_total"))))
+                .withColumn("llr", CollocationsTable.LLR.apply(col("count"), col("entity_total"), col("corpus_count"), lit(n)))
+                .withColumn("rank", row_number().over(Window.partitionBy("entity_id").orderBy(col("llr").desc(), col("term"))))
+                .filter(col("rank").leq(topK))
+                .select("entity_id", "term", "count", "llr", "rank");
+    }
+}
