@@ -106,8 +106,11 @@ class CorpusStatsPipelineTest {
         assertEquals(0, table(out, Table.REJECTS).count());
         assertReconciles(out);
         Manifest written = Manifest.read(out.toString(), new Configuration());
+        Map<String, Long> rows = written.tables.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().rows()));
         assertEquals(Map.of("documents", 3L, "rejects", 0L, "terms", 8L, "doc_terms", 9L, "collocations", 2L),
-                written.tables.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().rows())));
+                Map.of("documents", rows.get("documents"), "rejects", rows.get("rejects"), "terms", rows.get("terms"),
+                        "doc_terms", rows.get("doc_terms"), "collocations", rows.get("collocations")));
+        assertEquals(java.util.Arrays.stream(Table.values()).map(Table::folder).collect(Collectors.toSet()), rows.keySet());
         assertEquals(2L, ((Number) written.input.get("corpus_documents")).longValue());
     }
 
@@ -150,6 +153,12 @@ class CorpusStatsPipelineTest {
         assertTrue(top.containsAll(List.of("taliban", "karzai", "peace")), top.toString());
         assertEquals(1, table(out, Table.COLLOCATIONS).filter("bigram = 'peace council'").count());
         assertReconciles(out);
+        assertMentionsSliceTheirDocuments(out);
+        assertEntityCountsReconcile(out);
+        Row karzai = table(out, Table.ENTITIES).filter("entity_id = 'PER:hamid karzai'").first();
+        assertEquals("Hamid Karzai", karzai.getAs("name"));
+        assertEquals(1, table(out, Table.ENTITY_COOCCURRENCE)
+                .filter("entity_a = 'ORG:taliban' and entity_b = 'PER:hamid karzai' and sentence_count >= 2").count());
         assertDuckDbReadsEveryTable(out);
     }
 
@@ -176,6 +185,41 @@ class CorpusStatsPipelineTest {
         assertEquals(0, mismatches);
     }
 
+    /** Python-style slicing of the document text by a mention's code-point offsets gives the mention. */
+    private void assertMentionsSliceTheirDocuments(Path out) {
+        Map<String, String> texts = table(out, Table.DOCUMENTS).collectAsList().stream()
+                .collect(Collectors.toMap(r -> r.getAs("doc_id"), r -> r.getAs("text")));
+        List<Row> mentions = table(out, Table.ENTITY_MENTIONS).collectAsList();
+        assertTrue(mentions.size() > 30, "mentions: " + mentions.size());
+        for (Row m : mentions) {
+            String text = texts.get(m.<String>getAs("doc_id"));
+            int begin = text.offsetByCodePoints(0, m.<Integer>getAs("begin"));
+            int end = text.offsetByCodePoints(0, m.<Integer>getAs("end"));
+            assertEquals(m.<String>getAs("text"), text.substring(begin, end));
+        }
+    }
+
+    /** mention_count = Σ doc_entities.mentions = entity_mentions rows = Σ variants; doc_count = doc_entities rows. */
+    private void assertEntityCountsReconcile(Path out) {
+        table(out, Table.ENTITY_MENTIONS).createOrReplaceTempView("m");
+        table(out, Table.DOC_ENTITIES).createOrReplaceTempView("d");
+        table(out, Table.ENTITIES).createOrReplaceTempView("e");
+        long bad = spark.sql("""
+                SELECT e.entity_id FROM e
+                JOIN (SELECT entity_id, count(*) AS n FROM m GROUP BY entity_id) mc USING (entity_id)
+                JOIN (SELECT entity_id, sum(mentions) AS s, count(*) AS docs FROM d GROUP BY entity_id) dc USING (entity_id)
+                WHERE e.mention_count != mc.n OR e.mention_count != dc.s OR e.doc_count != dc.docs
+                   OR e.mention_count != aggregate(e.variants, 0L, (acc, v) -> acc + v.count)
+                """).count();
+        assertEquals(0, bad);
+        assertEquals(spark.sql("SELECT count(DISTINCT entity_id) FROM m").first().getLong(0), table(out, Table.ENTITIES).count());
+        double[] salienceSums = spark.sql("SELECT sum(salience) FROM d GROUP BY doc_id").collectAsList().stream()
+                .mapToDouble(r -> r.getDouble(0)).toArray();
+        for (double sum : salienceSums) {
+            assertEquals(1.0, sum, 1e-9);
+        }
+    }
+
     /** DuckDB (not only Spark) reads every table, with the column types the schema promises. */
     private static void assertDuckDbReadsEveryTable(Path out) throws Exception {
         try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement st = db.createStatement()) {
@@ -194,6 +238,7 @@ class CorpusStatsPipelineTest {
                         case "integer" -> "INTEGER";
                         case "long" -> "BIGINT";
                         case "double" -> "DOUBLE";
+                        case "array" -> "STRUCT(\"text\" VARCHAR, count BIGINT)[]";
                         default -> field.dataType().typeName();
                     });
                 }
