@@ -76,6 +76,9 @@ public final class AnalyzeDocuments {
             .add("entity_terms", DataTypes.createArrayType(ENTITY_TERM, false), false)
             .add("entities", DataTypes.createArrayType(DOC_ENTITY, false), false);
 
+    /** Analysis tasks per core: enough for the cores to finish together despite uneven documents. */
+    static final int PARTITIONS_PER_CORE = 4;
+
     private AnalyzeDocuments() {
     }
 
@@ -94,7 +97,12 @@ public final class AnalyzeDocuments {
                 }
             };
         };
+        // NLP is the job's most expensive step: spread it over every core. Without an explicit
+        // repartition, adaptive execution coalesces the (small, text-only) shuffle output into one
+        // or two partitions, and one core would tag the whole corpus.
+        int partitions = documents.sparkSession().sparkContext().defaultParallelism() * PARTITIONS_PER_CORE;
         return documents.selectExpr(INPUT_COLUMNS)
+                .repartition(partitions)
                 .mapPartitions(analyze, Encoders.row(SCHEMA));
     }
 
