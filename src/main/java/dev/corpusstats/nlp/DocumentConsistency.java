@@ -167,12 +167,15 @@ public final class DocumentConsistency {
         return true;
     }
 
-    /** A match inside a longer capitalized run ("Kabul" in "Kabul University") is not the same entity. */
+    /**
+     * A match inside a longer capitalized run ("Kabul" in "Kabul University") is not the same entity.
+     * The sentence's first word is capitalized anyway, so it does not count as a name before the match.
+     */
     private static boolean continuesName(List<String> words, int start, int end) {
-        return (end < words.size() && isName(words.get(end))) || (start > 0 && start > 0 && isName(words.get(start - 1)) && start - 1 > 0);
+        return (end < words.size() && isName(words.get(end))) || (start > 1 && isName(words.get(start - 1)));
     }
 
-    /** Starts with an upper-case letter and has a lower-case or second letter: "Karzai", "NATO", not "I" or "A". */
+    /** Two or more characters, the first an upper-case letter: "Karzai", "NATO", not "I" or "A". */
     static boolean isName(String word) {
         return word.length() >= 2 && Character.isUpperCase(word.codePointAt(0));
     }
