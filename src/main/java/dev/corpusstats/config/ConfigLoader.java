@@ -115,6 +115,7 @@ public final class ConfigLoader {
         require(c.input.textColumn != null && !c.input.textColumn.isBlank(), "input.text_column", "must be set");
         require(c.input.maxDocumentBytes > 0, "input.max_document_bytes", "must be positive, got " + c.input.maxDocumentBytes);
         require(c.output.path != null && !c.output.path.isBlank(), "output.path", "must be set");
+        require(c.output.reportDocuments >= 0, "output.report_documents", "must not be negative, got " + c.output.reportDocuments);
         require(c.terms.maxN >= 1 && c.terms.maxN <= 3, "terms.max_n", "must be 1, 2 or 3, got " + c.terms.maxN);
         require(c.collocations.minCount >= 1, "collocations.min_count", "must be at least 1, got " + c.collocations.minCount);
         require(c.entities.topTerms >= 1, "entities.top_terms", "must be at least 1, got " + c.entities.topTerms);

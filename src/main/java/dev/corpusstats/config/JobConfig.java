@@ -47,6 +47,11 @@ public final class JobConfig implements Serializable {
         /** Keep each document's text in the documents table (offsets and keyword-in-context need it). */
         @JsonProperty("keep_text")
         public boolean keepText = true;
+        /** Write report.html, a self-contained page showing the run, beside the tables. */
+        public boolean report = true;
+        /** Documents listed in report.html (the first ones by doc_id), to bound its size. */
+        @JsonProperty("report_documents")
+        public int reportDocuments = 2000;
     }
 
     /** Term statistics. */

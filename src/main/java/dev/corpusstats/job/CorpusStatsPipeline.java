@@ -10,6 +10,7 @@ import dev.corpusstats.nlp.EntityKeys;
 import dev.corpusstats.nlp.EntitySettings;
 import dev.corpusstats.nlp.StopWords;
 import dev.corpusstats.output.Manifest;
+import dev.corpusstats.output.ReportWriter;
 import dev.corpusstats.output.Table;
 import dev.corpusstats.output.TableWriter;
 import dev.corpusstats.stats.AnalyzeDocuments;
@@ -73,6 +74,9 @@ public final class CorpusStatsPipeline {
             manifest.endedAt = end.toString();
             manifest.durationSeconds = Duration.between(start, end).toMillis() / 1000.0;
             cached.forEach(Dataset::unpersist);
+            if (config.output.report && "succeeded".equals(manifest.status)) {
+                new ReportWriter(spark, config.output.path).write(manifest, config.output.reportDocuments);
+            }
             writeManifest(manifest);
         }
         return manifest;

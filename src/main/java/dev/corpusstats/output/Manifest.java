@@ -44,6 +44,7 @@ public final class Manifest {
     public void write(String outputRoot, Configuration hadoopConf) throws IOException {
         Path path = new Path(outputRoot, FILE_NAME);
         FileSystem fs = path.getFileSystem(hadoopConf);
+        fs.setWriteChecksum(false); // no .crc side files beside the manifest on local disks
         try (FSDataOutputStream out = fs.create(path, true)) {
             JSON.writeValue((java.io.OutputStream) out, this);
         }
