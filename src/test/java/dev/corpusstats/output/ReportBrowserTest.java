@@ -1,9 +1,6 @@
 package dev.corpusstats.output;
 
-import dev.corpusstats.config.ConfigLoader;
-import dev.corpusstats.job.CorpusStatsPipeline;
-import dev.corpusstats.testing.TestFiles;
-import dev.corpusstats.testing.TestSpark;
+import dev.corpusstats.testing.SampleRun;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,20 +26,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class ReportBrowserTest {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path OUT = Path.of("target", "report-test");
     private static String dom;
 
     @BeforeAll
     static void runJobAndLoadReport() throws Exception {
         assumeTrue(Files.isExecutable(CHROMIUM), "Chromium not installed (apt-get install chromium); browser test skipped");
-        Path in = OUT.resolve("in");
-        Files.createDirectories(in);
-        Files.copy(TestFiles.seedFile(), in.resolve("seed.txt"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        TestFiles.write(in, "london.txt", "Prime Minister Theresa May met Angela Merkel in London. May said Britain and Germany agree.");
-        TestFiles.write(in, "empty.txt", new byte[0]);
-        new CorpusStatsPipeline(TestSpark.session(), ConfigLoader.load(null,
-                Map.of("input.path", in.toString(), "output.path", OUT.resolve("out").toString()))).run();
-        Path page = OUT.resolve("out").resolve(ReportWriter.FILE_NAME).toAbsolutePath();
+        Path page = SampleRun.output().resolve(ReportWriter.FILE_NAME).toAbsolutePath();
         assertTrue(Files.size(page) > 10_000);
         dom = chromium("--dump-dom", page);
         chromium("--screenshot=" + Path.of("target", "report-screenshot.png").toAbsolutePath(), page);
@@ -72,14 +60,14 @@ class ReportBrowserTest {
         assertTrue(count("class=\"bar\"") >= 10, "bar charts");
         assertTrue(count("class=\"node\"") >= 10, "network nodes");
         assertTrue(count("class=\"edge\"") >= 10, "network edges");
-        assertEquals(2, count("class=\"doc-row\""), "one row per document");
+        assertEquals(3, count("class=\"doc-row\""), "one row per document");
         assertTrue(dom.contains("Hamid Karzai") && dom.contains("taliban") && dom.contains("peace council"));
         assertTrue(dom.contains(">empty<"), "rejects chart names the reason");
     }
 
     @Test
     void thePageNeedsNoNetwork() throws IOException {
-        String html = Files.readString(OUT.resolve("out").resolve(ReportWriter.FILE_NAME), StandardCharsets.UTF_8);
+        String html = Files.readString(SampleRun.output().resolve(ReportWriter.FILE_NAME), StandardCharsets.UTF_8);
         assertFalse(Pattern.compile("(src|href)=\"(https?:)?//").matcher(html).find(), "no external scripts, styles or images");
         assertTrue(Files.size(Path.of("target", "report-screenshot.png")) > 50_000, "screenshot saved");
     }
