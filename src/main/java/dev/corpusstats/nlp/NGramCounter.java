@@ -28,7 +28,10 @@ public final class NGramCounter {
 
     /** Counts per (n, term); iteration order is first occurrence. */
     public List<TermCount> count(List<List<Normalized>> sentences) {
-        Map<String, int[]>[] counts = newCountMaps();
+        List<Map<String, int[]>> counts = new ArrayList<>(maxN + 1);
+        for (int n = 0; n <= maxN; n++) {
+            counts.add(new LinkedHashMap<>());
+        }
         StringBuilder text = new StringBuilder();
         for (List<Normalized> sentence : sentences) {
             int size = sentence.size();
@@ -39,7 +42,7 @@ public final class NGramCounter {
                 }
                 text.setLength(0);
                 text.append(first.form());
-                count(counts[1], text.toString());
+                count(counts.get(1), text.toString());
                 for (int n = 2; n <= maxN && start + n - 1 < size; n++) {
                     Normalized last = sentence.get(start + n - 1);
                     if (last.kind() == Kind.BREAK) {
@@ -50,27 +53,18 @@ public final class NGramCounter {
                     }
                     text.append(last.form());
                     if (last.kind() == Kind.TERM) {
-                        count(counts[n], text.toString());
+                        count(counts.get(n), text.toString());
                     }
                 }
             }
         }
         List<TermCount> result = new ArrayList<>();
         for (int n = 1; n <= maxN; n++) {
-            for (Map.Entry<String, int[]> e : counts[n].entrySet()) {
+            for (Map.Entry<String, int[]> e : counts.get(n).entrySet()) {
                 result.add(new TermCount(e.getKey(), n, e.getValue()[0]));
             }
         }
         return result;
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, int[]>[] newCountMaps() {
-        Map<String, int[]>[] maps = new Map[maxN + 1];
-        for (int n = 1; n <= maxN; n++) {
-            maps[n] = new LinkedHashMap<>();
-        }
-        return maps;
     }
 
     private static void count(Map<String, int[]> counts, String term) {
