@@ -75,7 +75,9 @@ public final class CorpusStatsPipeline {
             manifest.durationSeconds = Duration.between(start, end).toMillis() / 1000.0;
             cached.forEach(Dataset::unpersist);
             if (config.output.report && "succeeded".equals(manifest.status)) {
+                long reportStart = System.nanoTime();
                 new ReportWriter(spark, config.output.path).write(manifest, config.output.reportDocuments);
+                stage(manifest, "report", reportStart);
             }
             writeManifest(manifest);
         }
@@ -86,12 +88,16 @@ public final class CorpusStatsPipeline {
         ReadCorpus.Result read = ReadCorpus.apply(spark, config);
         manifest.input.put("files", read.inputFiles());
         Dataset<Row> records = cache(read.records(), cached);
+        long stageStart = System.nanoTime();
+        records.count(); // materializes the read (cached), so that read and NLP are timed apart
+        stageStart = stage(manifest, "read", stageStart);
         ResolveDocuments.Result resolved = ResolveDocuments.apply(records);
 
         AnalyzerSettings analyzerSettings = analyzerSettings();
         Dataset<Row> analyzed = cache(AnalyzeDocuments.apply(resolved.documents(), analyzerSettings), cached);
         Dataset<Row> corpusDocuments = DocTermCounts.corpusDocuments(analyzed, config.dedupe.countDuplicatesOnce);
         long corpusDocs = corpusDocuments.count();
+        stageStart = stage(manifest, "nlp", stageStart);
         Dataset<Row> docTermCounts = cache(DocTermCounts.from(corpusDocuments), cached);
         Dataset<Row> terms = cache(TermsTable.from(docTermCounts, corpusDocs), cached);
 
@@ -108,8 +114,16 @@ public final class CorpusStatsPipeline {
         write(manifest, Table.ENTITIES, EntitiesTable.from(mentions, docEntities));
         write(manifest, Table.ENTITY_COOCCURRENCE, EntityCooccurrenceTable.from(mentions, docEntities, corpusDocs));
         write(manifest, Table.ENTITY_TERMS, EntityTermsTable.from(corpusDocuments, terms, config.entities.topTerms));
+        stage(manifest, "statistics_and_write", stageStart);
         manifest.input.put("corpus_documents", corpusDocs);
         manifest.entityModel = config.entities.enabled ? analyzerSettings.entities().describe() : null;
+    }
+
+    /** Records a stage's wall time in the manifest; returns the next stage's start. */
+    private static long stage(Manifest manifest, String name, long start) {
+        long now = System.nanoTime();
+        manifest.stageSeconds.put(name, Math.round((now - start) / 1e6) / 1000.0);
+        return now;
     }
 
     /** Small settings read on the driver (stop words, aliases) and shipped to executors with the tasks. */
@@ -139,8 +153,10 @@ public final class CorpusStatsPipeline {
     }
 
     private void write(Manifest manifest, Table table, Dataset<Row> data) {
+        long start = System.nanoTime();
         long rows = TableWriter.write(data, table, config.output.path);
-        manifest.tables.put(table.folder(), new Manifest.TableInfo(table.folder(), rows));
+        double seconds = Math.round((System.nanoTime() - start) / 1e6) / 1000.0;
+        manifest.tables.put(table.folder(), new Manifest.TableInfo(table.folder(), rows, seconds));
     }
 
     private void writeManifest(Manifest manifest) {

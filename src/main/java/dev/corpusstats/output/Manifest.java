@@ -35,10 +35,13 @@ public final class Manifest {
     /** The NER model the entity tables come from; absent when entities are off. */
     @JsonProperty("entity_model") public String entityModel;
     @JsonProperty("tables") public Map<String, TableInfo> tables = new LinkedHashMap<>();
+    /** Wall seconds per stage: read, nlp, statistics_and_write, report. */
+    @JsonProperty("stage_seconds") public Map<String, Double> stageSeconds = new LinkedHashMap<>();
     @JsonProperty("error") public String error;
 
-    /** A written table: its folder (relative to the output root) and row count. */
-    public record TableInfo(@JsonProperty("path") String path, @JsonProperty("rows") long rows) {
+    /** A written table: its folder (relative to the output root), row count, and seconds to compute and write it. */
+    public record TableInfo(@JsonProperty("path") String path, @JsonProperty("rows") long rows,
+                            @JsonProperty("seconds") double seconds) {
     }
 
     public void write(String outputRoot, Configuration hadoopConf) throws IOException {

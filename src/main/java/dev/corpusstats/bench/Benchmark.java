@@ -1,0 +1,224 @@
+package dev.corpusstats.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.corpusstats.config.ConfigLoader;
+import dev.corpusstats.config.JobConfig;
+import dev.corpusstats.job.CorpusStatsPipeline;
+import dev.corpusstats.job.SparkSessions;
+import dev.corpusstats.nlp.CrfEntityRecognizer;
+import dev.corpusstats.nlp.EntityRecognizer;
+import dev.corpusstats.nlp.NewsTokenizer;
+import dev.corpusstats.nlp.Sentence;
+import dev.corpusstats.nlp.Token;
+import dev.corpusstats.output.Manifest;
+import org.apache.spark.sql.SparkSession;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+/**
+ * {@code jobs/benchmark.sh --input PATH [--scale K] [--report FILE] [--conf FILE]}: runs the real job
+ * (the same pipeline as a production run, embedded local Spark) on the input made K times larger,
+ * and reports documents, tokens, wall time, documents/s, tokens/s, time per stage, peak heap and
+ * output size; beside it, the NER engine alone (CRF over pre-split tokens, no Spark) on the same
+ * documents, in tokens/s on one thread and on all cores.
+ */
+public final class Benchmark {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private Benchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path input = null;
+        Path report = null;
+        Path conf = Path.of("conf/corpus-stats.yaml");
+        Path work = Path.of("target", "benchmark");
+        int scale = 1;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--input" -> input = Path.of(args[++i]);
+                case "--scale" -> scale = Integer.parseInt(args[++i]);
+                case "--report" -> report = Path.of(args[++i]);
+                case "--conf" -> conf = Path.of(args[++i]);
+                case "--work" -> work = Path.of(args[++i]);
+                default -> {
+                    System.err.println("benchmark: unknown option " + args[i]
+                            + "\nusage: benchmark --input DIR [--scale K] [--report FILE] [--conf FILE] [--work DIR]");
+                    System.exit(2);
+                }
+            }
+        }
+        if (input == null || !Files.isDirectory(input) || scale < 1) {
+            System.err.println("benchmark: --input must be a folder of text files and --scale a positive integer");
+            System.exit(2);
+        }
+        ObjectNode result = run(input, scale, conf, work);
+        System.out.println(table(result));
+        if (report != null) {
+            JSON.writeValue(report.toFile(), result);
+            System.out.println("report: " + report);
+        }
+        System.exit(0);
+    }
+
+    static ObjectNode run(Path input, int scale, Path conf, Path work) throws Exception {
+        Path corpus = work.resolve("corpus-x" + scale);
+        Path output = work.resolve("output-x" + scale);
+        deleteRecursively(corpus);
+        deleteRecursively(output);
+        int documents = ScaledCorpus.write(input, scale, corpus);
+
+        ObjectNode r = JSON.createObjectNode();
+        r.put("input", input.toString());
+        r.put("scale", scale);
+        r.put("documents", documents);
+        r.put("cores", Runtime.getRuntime().availableProcessors());
+        r.put("max_heap_mb", Runtime.getRuntime().maxMemory() >> 20);
+        r.put("java", System.getProperty("java.version"));
+
+        long startup = System.nanoTime();
+        SparkSession spark = SparkSessions.getOrCreate();
+        r.put("spark_startup_seconds", seconds(startup));
+        JobConfig config = ConfigLoader.load(conf, Map.of("input.path", corpus.toString(), "output.path", output.toString()));
+        resetPeaks();
+        long start = System.nanoTime();
+        Manifest manifest = new CorpusStatsPipeline(spark, config).run();
+        double wall = seconds(start);
+        long tokens = spark.read().parquet(output.resolve("documents").toString())
+                .selectExpr("sum(token_count)").first().getLong(0);
+        r.put("tokens", tokens);
+        r.put("job_seconds", wall);
+        r.put("documents_per_second", documents / wall);
+        r.put("tokens_per_second", tokens / wall);
+        r.set("stage_seconds", JSON.valueToTree(manifest.stageSeconds));
+        ObjectNode tables = r.putObject("table_seconds");
+        manifest.tables.forEach((name, info) -> tables.put(name, info.seconds()));
+        r.put("peak_heap_mb", peakHeapMb());
+        r.put("output_mb", sizeOf(output) / 1e6);
+        spark.stop();
+
+        r.set("ner_engine", nerEngine(input, r.get("cores").asInt()));
+        double engine = r.get("ner_engine").get("crf_all_cores_tokens_per_second").asDouble();
+        r.put("job_share_of_engine_throughput", (tokens / wall) / engine);
+        return r;
+    }
+
+    /** The CRF alone over the job's own tokens of the unscaled input: one thread, then all cores. */
+    static ObjectNode nerEngine(Path input, int cores) throws IOException, InterruptedException, java.util.concurrent.ExecutionException {
+        NewsTokenizer tokenizer = new NewsTokenizer();
+        List<List<List<String>>> docs = new ArrayList<>();
+        long tokens = 0;
+        try (Stream<Path> walk = Files.walk(input)) {
+            for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
+                List<List<String>> sentences = new ArrayList<>();
+                for (Sentence s : tokenizer.split(new String(Files.readAllBytes(f), StandardCharsets.UTF_8))) {
+                    sentences.add(s.tokens().stream().map(Token::word).toList());
+                    tokens += s.tokens().size();
+                }
+                docs.add(sentences);
+            }
+        }
+        EntityRecognizer crf = new CrfEntityRecognizer(CrfEntityRecognizer.CONLL_4CLASS);
+        label(crf, docs.subList(0, Math.min(docs.size(), 200)), 1); // warm-up: JIT-compile the CRF
+        ObjectNode e = JSON.createObjectNode();
+        e.put("model", CrfEntityRecognizer.CONLL_4CLASS);
+        e.put("tokens", tokens);
+        e.put("crf_one_thread_tokens_per_second", tokens / label(crf, docs, 1));
+        e.put("crf_all_cores_tokens_per_second", tokens / label(crf, docs, cores));
+        return e;
+    }
+
+    private static double label(EntityRecognizer crf, List<List<List<String>>> docs, int threads)
+            throws InterruptedException, java.util.concurrent.ExecutionException {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long start = System.nanoTime();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int first = t;
+            futures.add(pool.submit(() -> {
+                for (int i = first; i < docs.size(); i += threads) {
+                    crf.label(docs.get(i));
+                }
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        pool.shutdown();
+        return seconds(start);
+    }
+
+    private static void resetPeaks() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            pool.resetPeakUsage();
+        }
+    }
+
+    /** Sum of the heap pools' peaks: in local mode the driver and the executor share this JVM. */
+    private static long peakHeapMb() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak >> 20;
+    }
+
+    private static double seconds(long start) {
+        return Math.round((System.nanoTime() - start) / 1e6) / 1000.0;
+    }
+
+    private static long sizeOf(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> walk = Files.walk(dir)) {
+                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
+    static String table(ObjectNode r) {
+        StringBuilder s = new StringBuilder();
+        s.append(String.format("corpus-stats benchmark: %s ×%d on %d cores, heap max %d MB, Java %s%n",
+                r.get("input").asText(), r.get("scale").asInt(), r.get("cores").asInt(), r.get("max_heap_mb").asLong(), r.get("java").asText()));
+        s.append(String.format("  documents          %,12d%n", r.get("documents").asLong()));
+        s.append(String.format("  tokens             %,12d%n", r.get("tokens").asLong()));
+        s.append(String.format("  job wall time      %12.1f s (Spark start-up %.1f s not included)%n", r.get("job_seconds").asDouble(),
+                r.get("spark_startup_seconds").asDouble()));
+        s.append(String.format("  documents/s        %,12.1f%n", r.get("documents_per_second").asDouble()));
+        s.append(String.format("  tokens/s           %,12.0f%n", r.get("tokens_per_second").asDouble()));
+        r.get("stage_seconds").fields().forEachRemaining(e ->
+                s.append(String.format("  stage %-20s %8.1f s%n", e.getKey(), e.getValue().asDouble())));
+        s.append(String.format("  peak heap          %,12d MB (driver = executor in local mode)%n", r.get("peak_heap_mb").asLong()));
+        s.append(String.format("  output size        %12.1f MB%n", r.get("output_mb").asDouble()));
+        s.append(String.format("  NER engine alone   %,12.0f tokens/s on 1 thread, %,.0f on %d cores (CRF, no Spark)%n",
+                r.get("ner_engine").get("crf_one_thread_tokens_per_second").asDouble(),
+                r.get("ner_engine").get("crf_all_cores_tokens_per_second").asDouble(), r.get("cores").asInt()));
+        s.append(String.format("  job / engine       %12.0f %%%n", 100 * r.get("job_share_of_engine_throughput").asDouble()));
+        return s.toString();
+    }
+}
