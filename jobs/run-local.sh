@@ -2,7 +2,8 @@
 # Runs corpus-stats with an embedded local Spark (local[*]); builds the jar first if needed.
 #   jobs/run-local.sh [--input PATH] [--output DIR] [--conf FILE] [--format F] [--set KEY=VALUE]...
 # Defaults: --conf conf/corpus-stats.yaml, whose defaults are seeds/ -> out/.
-# JAVA_OPTS adds JVM options (e.g. JAVA_OPTS=-Xmx8g); SPARK_DEFAULTS names another spark-defaults.conf.
+# JAVA_OPTS sets JVM options (default -Xmx4g); SPARK_DEFAULTS names another spark-defaults.conf;
+# LOG4J another log4j2 configuration (e.g. one that logs Spark's job timeline).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"

@@ -38,6 +38,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+
 /**
  * The job as a few named steps: read the corpus, resolve documents and rejects, analyze each
  * document once, derive the statistics tables, write them, then the manifest.
@@ -87,16 +92,19 @@ public final class CorpusStatsPipeline {
     private void writeTables(Manifest manifest, List<Dataset<?>> cached) {
         ReadCorpus.Result read = ReadCorpus.apply(spark, config);
         manifest.input.put("files", read.inputFiles());
-        Dataset<Row> records = cache(read.records(), cached);
+        Dataset<Row> records = cache(read.records(), StorageLevel.DISK_ONLY(), cached);
         long stageStart = System.nanoTime();
         records.count(); // materializes the read (cached), so that read and NLP are timed apart
         stageStart = stage(manifest, "read", stageStart);
         ResolveDocuments.Result resolved = ResolveDocuments.apply(records);
 
         AnalyzerSettings analyzerSettings = analyzerSettings();
-        Dataset<Row> analyzed = cache(AnalyzeDocuments.apply(resolved.documents(), analyzerSettings), cached);
+        Dataset<Row> analyzed = cache(AnalyzeDocuments.apply(resolved.documents(), analyzerSettings), StorageLevel.DISK_ONLY(), cached);
         Dataset<Row> corpusDocuments = DocTermCounts.corpusDocuments(analyzed, config.dedupe.countDuplicatesOnce);
-        long corpusDocs = corpusDocuments.count();
+        // N (documents) and N₁ (unigram occurrences) in one pass: Σ term_count = Σ terms.total_count for n = 1.
+        Row totals = corpusDocuments.agg(count(lit(1)), coalesce(sum("term_count"), lit(0L))).first();
+        long corpusDocs = totals.getLong(0);
+        long unigramOccurrences = totals.getLong(1);
         stageStart = stage(manifest, "nlp", stageStart);
         Dataset<Row> docTermCounts = cache(DocTermCounts.from(corpusDocuments), cached);
         Dataset<Row> terms = cache(TermsTable.from(docTermCounts, corpusDocs), cached);
@@ -105,7 +113,7 @@ public final class CorpusStatsPipeline {
         write(manifest, Table.REJECTS, RejectsTable.from(resolved.rejects()));
         write(manifest, Table.TERMS, terms);
         write(manifest, Table.DOC_TERMS, DocTermsTable.from(docTermCounts, terms));
-        write(manifest, Table.COLLOCATIONS, CollocationsTable.from(terms, config.collocations.minCount));
+        write(manifest, Table.COLLOCATIONS, CollocationsTable.from(terms, config.collocations.minCount, unigramOccurrences));
 
         Dataset<Row> mentions = cache(EntityMentionsTable.mentions(corpusDocuments), cached);
         Dataset<Row> docEntities = cache(DocEntitiesTable.from(corpusDocuments), cached);
@@ -113,7 +121,7 @@ public final class CorpusStatsPipeline {
         write(manifest, Table.DOC_ENTITIES, docEntities);
         write(manifest, Table.ENTITIES, EntitiesTable.from(mentions, docEntities));
         write(manifest, Table.ENTITY_COOCCURRENCE, EntityCooccurrenceTable.from(mentions, docEntities, corpusDocs));
-        write(manifest, Table.ENTITY_TERMS, EntityTermsTable.from(corpusDocuments, terms, config.entities.topTerms));
+        write(manifest, Table.ENTITY_TERMS, EntityTermsTable.from(corpusDocuments, terms, config.entities.topTerms, unigramOccurrences));
         stage(manifest, "statistics_and_write", stageStart);
         manifest.input.put("corpus_documents", corpusDocs);
         manifest.entityModel = config.entities.enabled ? analyzerSettings.entities().describe() : null;
@@ -147,7 +155,16 @@ public final class CorpusStatsPipeline {
     }
 
     private static Dataset<Row> cache(Dataset<Row> data, List<Dataset<?>> cached) {
-        Dataset<Row> persisted = data.persist(StorageLevel.MEMORY_AND_DISK());
+        return cache(data, StorageLevel.MEMORY_AND_DISK(), cached);
+    }
+
+    /**
+     * The two datasets that carry every document's text (records, analyzed) are kept on local disk
+     * only: on the heap they are what made a 16× corpus run out of a 2 GB driver, and reading them
+     * back from local disk costs little next to the NLP they save.
+     */
+    private static Dataset<Row> cache(Dataset<Row> data, StorageLevel level, List<Dataset<?>> cached) {
+        Dataset<Row> persisted = data.persist(level);
         cached.add(persisted);
         return persisted;
     }

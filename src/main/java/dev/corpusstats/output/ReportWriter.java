@@ -1,5 +1,6 @@
 package dev.corpusstats.output;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -40,7 +41,7 @@ public final class ReportWriter {
     public void write(Manifest manifest, int maxDocuments) {
         ObjectNode data = JSON.createObjectNode();
         data.set("manifest", JSON.valueToTree(manifest));
-        data.set("summary", summary());
+        data.set("summary", summary(manifest));
         data.set("rejects", rows(table(Table.REJECTS).groupBy("reason").count().orderBy(col("count").desc(), col("reason"))));
         data.set("top_terms", rows(table(Table.TERMS).filter("n = 1").orderBy(col("total_count").desc(), col("term"))
                 .select("term", "total_count", "doc_count").limit(30)));
@@ -48,8 +49,14 @@ public final class ReportWriter {
                 .select("bigram", "count", "npmi", "llr").limit(20)));
         ObjectNode byType = data.putObject("entities_by_type");
         for (String type : List.of("PER", "ORG", "LOC", "MISC")) {
-            byType.set(type, rows(table(Table.ENTITIES).filter(col("type").equalTo(type))
-                    .orderBy(col("mention_count").desc(), col("entity_id")).select("name", "mention_count", "doc_count").limit(15)));
+            byType.putArray(type);
+        }
+        table(Table.ENTITIES).createOrReplaceTempView("report_entities");
+        Dataset<Row> topByType = spark.sql("SELECT type, name, mention_count, doc_count FROM (SELECT *, row_number() OVER "
+                + "(PARTITION BY type ORDER BY mention_count DESC, entity_id) AS r FROM report_entities) WHERE r <= 15 "
+                + "ORDER BY type, r");
+        for (JsonNode e : rows(topByType)) {
+            ((ArrayNode) byType.get(e.get("type").asText())).add(e);
         }
         data.set("network", network(60, 200));
         data.set("documents", documents(maxDocuments));
@@ -60,15 +67,15 @@ public final class ReportWriter {
         return spark.read().parquet(TableWriter.pathOf(outputRoot, table));
     }
 
-    private ObjectNode summary() {
-        Row docs = table(Table.DOCUMENTS).selectExpr("count(*)", "coalesce(sum(token_count), 0)").first();
+    /** Counts from the manifest's row counts, plus the two sums that need a query. */
+    private ObjectNode summary(Manifest manifest) {
         ObjectNode s = JSON.createObjectNode();
-        s.put("documents", docs.getLong(0));
-        s.put("tokens", docs.getLong(1));
+        s.put("documents", manifest.tables.get(Table.DOCUMENTS.folder()).rows());
+        s.put("tokens", table(Table.DOCUMENTS).selectExpr("coalesce(sum(token_count), 0)").first().getLong(0));
         s.put("distinct_terms", table(Table.TERMS).filter("n = 1").count());
-        s.put("entities", table(Table.ENTITIES).count());
-        s.put("mentions", table(Table.ENTITY_MENTIONS).count());
-        s.put("rejects", table(Table.REJECTS).count());
+        s.put("entities", manifest.tables.get(Table.ENTITIES.folder()).rows());
+        s.put("mentions", manifest.tables.get(Table.ENTITY_MENTIONS.folder()).rows());
+        s.put("rejects", manifest.tables.get(Table.REJECTS.folder()).rows());
         return s;
     }
 

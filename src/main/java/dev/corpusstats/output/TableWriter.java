@@ -15,8 +15,8 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 
 /**
- * Writes a table as Parquet (zstd) under the output root, in {@link Table}'s column order, sorted by
- * its sort columns so that readers filtering on them skip row groups. Fails before writing if the
+ * Writes a table as Parquet (zstd) under the output root, in {@link Table}'s column order, each file
+ * sorted by the table's sort columns so that readers filtering on them skip row groups. Fails before writing if the
  * data's columns or types differ from the table's schema: the schemas in {@link Table} are the
  * contract.
  */
@@ -25,13 +25,20 @@ public final class TableWriter {
     }
 
     /**
+     * Hash-partitions the rows by the table's first sort column (adaptive execution then merges
+     * small partitions, so a small table is one or a few files) and sorts each file by all sort
+     * columns. Row groups therefore have tight min/max statistics on the key, which is what lets a
+     * reader filtering on it skip them; a global sort would only add a sampling job per table.
+     *
      * @return the number of rows written, counted while writing (an {@link Observation}, so no
      *         second pass over the data)
      */
     public static long write(Dataset<Row> data, Table table, String outputRoot) {
         Observation rows = new Observation(table.folder() + "_rows");
+        Column[] sortColumns = table.sortColumns().stream().map(c -> col(c)).toArray(Column[]::new);
         conform(data, table)
-                .orderBy(table.sortColumns().stream().map(c -> col(c)).toArray(Column[]::new))
+                .repartition(sortColumns[0])
+                .sortWithinPartitions(sortColumns)
                 .observe(rows, count(lit(1)).as("rows"))
                 .write()
                 .mode(SaveMode.Overwrite)

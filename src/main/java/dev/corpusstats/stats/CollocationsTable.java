@@ -10,7 +10,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.split;
-import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.udf;
 
 /**
@@ -27,10 +26,13 @@ public final class CollocationsTable {
     private CollocationsTable() {
     }
 
-    public static Dataset<Row> from(Dataset<Row> terms, int minCount) {
+    /**
+     * @param terms    the terms table
+     * @param minCount bigrams seen fewer times are left out
+     * @param n        N₁, the corpus's unigram term occurrences (Σ total_count over n = 1)
+     */
+    public static Dataset<Row> from(Dataset<Row> terms, int minCount, long n) {
         Dataset<Row> unigrams = terms.filter(col("n").equalTo(1)).select("term", "total_count");
-        Row total = unigrams.agg(sum("total_count")).first();
-        long n = total.isNullAt(0) ? 0L : total.getLong(0);
         Dataset<Row> bigrams = terms.filter(col("n").equalTo(2).and(col("total_count").geq(minCount)))
                 .select(col("term").as("bigram"), col("total_count").as("count"), split(col("term"), " ").as("words"))
                 .filter(size(col("words")).equalTo(2))

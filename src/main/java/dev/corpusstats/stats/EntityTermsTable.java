@@ -25,11 +25,10 @@ public final class EntityTermsTable {
      * @param corpusDocuments analyzed corpus documents
      * @param terms           the terms table
      * @param topK            terms kept per entity
+     * @param n               N₁, the corpus's unigram term occurrences
      */
-    public static Dataset<Row> from(Dataset<Row> corpusDocuments, Dataset<Row> terms, int topK) {
+    public static Dataset<Row> from(Dataset<Row> corpusDocuments, Dataset<Row> terms, int topK, long n) {
         Dataset<Row> unigrams = terms.filter(col("n").equalTo(1)).select(col("term"), col("total_count").as("corpus_count"));
-        Row total = unigrams.agg(sum("corpus_count")).first();
-        long n = total.isNullAt(0) ? 0L : total.getLong(0);
         Dataset<Row> counts = corpusDocuments.select(explode(col("entity_terms")).as("t"))
                 .groupBy(col("t.entity_id").as("entity_id"), col("t.term").as("term"))
                 .agg(sum("t.count").cast("long").as("count"));
