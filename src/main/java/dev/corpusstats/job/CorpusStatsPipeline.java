@@ -20,6 +20,7 @@ import dev.corpusstats.stats.DocTermsTable;
 import dev.corpusstats.stats.DocEntitiesTable;
 import dev.corpusstats.stats.DocumentsTable;
 import dev.corpusstats.stats.EntitiesTable;
+import dev.corpusstats.stats.EntityLinks;
 import dev.corpusstats.stats.EntityCooccurrenceTable;
 import dev.corpusstats.stats.EntityMentionsTable;
 import dev.corpusstats.stats.EntityTermsTable;
@@ -115,13 +116,14 @@ public final class CorpusStatsPipeline {
         write(manifest, Table.DOC_TERMS, DocTermsTable.from(docTermCounts, terms));
         write(manifest, Table.COLLOCATIONS, CollocationsTable.from(terms, config.collocations.minCount, unigramOccurrences));
 
-        Dataset<Row> mentions = cache(EntityMentionsTable.mentions(corpusDocuments), cached);
-        Dataset<Row> docEntities = cache(DocEntitiesTable.from(corpusDocuments), cached);
+        Dataset<Row> links = cache(EntityLinks.from(DocEntitiesTable.from(corpusDocuments)), cached);
+        Dataset<Row> mentions = cache(EntityLinks.relink(EntityMentionsTable.mentions(corpusDocuments), links), cached);
+        Dataset<Row> docEntities = cache(EntityLinks.relinkDocEntities(DocEntitiesTable.from(corpusDocuments), links), cached);
         write(manifest, Table.ENTITY_MENTIONS, EntityMentionsTable.from(mentions));
         write(manifest, Table.DOC_ENTITIES, docEntities);
         write(manifest, Table.ENTITIES, EntitiesTable.from(mentions, docEntities));
         write(manifest, Table.ENTITY_COOCCURRENCE, EntityCooccurrenceTable.from(mentions, docEntities, corpusDocs));
-        write(manifest, Table.ENTITY_TERMS, EntityTermsTable.from(corpusDocuments, terms, config.entities.topTerms, unigramOccurrences));
+        write(manifest, Table.ENTITY_TERMS, EntityTermsTable.from(corpusDocuments, terms, config.entities.topTerms, unigramOccurrences, links));
         stage(manifest, "statistics_and_write", stageStart);
         manifest.input.put("corpus_documents", corpusDocs);
         manifest.entityModel = config.entities.enabled ? analyzerSettings.entities().describe() : null;

@@ -14,8 +14,8 @@ import static org.apache.spark.sql.functions.sum;
 
 /**
  * The {@code entities} table: one row per corpus-wide entity, with its display name (the canonical
- * text its mentions resolve to most often; ties: the alphabetically first), mention and document
- * counts, and its variants (every surface text seen, with counts, most frequent first).
+ * text its mentions resolve to most often among those with as many words as the entity's key, else
+ * among all; ties: the alphabetically first), mention and document counts, and its variants (every surface text seen, with counts, most frequent first).
  */
 public final class EntitiesTable {
     private EntitiesTable() {
@@ -25,8 +25,12 @@ public final class EntitiesTable {
         Dataset<Row> counts = docEntities.groupBy("entity_id")
                 .agg(first("type").as("type"), sum("mentions").cast("long").as("mention_count"),
                         count(lit(1)).as("doc_count"));
+        // Prefer a name with as many words as the entity's key: after corpus-level linking "PER:barack obama"
+        // is named "Barack Obama" even where most documents only say "Obama".
         Dataset<Row> names = mentions.groupBy("entity_id", "canonical").agg(count(lit(1)).as("n"))
-                .withColumn("r", row_number().over(Window.partitionBy("entity_id").orderBy(col("n").desc(), col("canonical"))))
+                .withColumn("fits", expr("size(split(canonical, ' ')) = size(split(substr(entity_id, instr(entity_id, ':') + 1), ' '))"))
+                .withColumn("r", row_number().over(Window.partitionBy("entity_id")
+                        .orderBy(col("fits").desc(), col("n").desc(), col("canonical"))))
                 .filter("r = 1").select(col("entity_id"), col("canonical").as("name"));
         Dataset<Row> variants = mentions.groupBy("entity_id", "text").agg(count(lit(1)).as("count"))
                 .groupBy("entity_id")

@@ -26,12 +26,15 @@ public final class EntityTermsTable {
      * @param terms           the terms table
      * @param topK            terms kept per entity
      * @param n               N₁, the corpus's unigram term occurrences
+     * @param links           {@link EntityLinks} to apply to the per-document entity ids
      */
-    public static Dataset<Row> from(Dataset<Row> corpusDocuments, Dataset<Row> terms, int topK, long n) {
+    public static Dataset<Row> from(Dataset<Row> corpusDocuments, Dataset<Row> terms, int topK, long n, Dataset<Row> links) {
         Dataset<Row> unigrams = terms.filter(col("n").equalTo(1)).select(col("term"), col("total_count").as("corpus_count"));
-        Dataset<Row> counts = corpusDocuments.select(explode(col("entity_terms")).as("t"))
-                .groupBy(col("t.entity_id").as("entity_id"), col("t.term").as("term"))
-                .agg(sum("t.count").cast("long").as("count"));
+        Dataset<Row> exploded = corpusDocuments.select(explode(col("entity_terms")).as("t"))
+                .select(col("t.entity_id").as("entity_id"), col("t.term").as("term"), col("t.count").as("count"));
+        Dataset<Row> counts = EntityLinks.relink(exploded, links)
+                .groupBy(col("entity_id"), col("term"))
+                .agg(sum("count").cast("long").as("count"));
         Dataset<Row> entityTotals = counts.groupBy("entity_id").agg(sum("count").cast("long").as("entity_total"));
         return counts.join(entityTotals, "entity_id").join(unigrams, "term")
                 .filter(col("count").multiply(lit(n)).gt(col("corpus_count").multiply(col("entity_total"))))

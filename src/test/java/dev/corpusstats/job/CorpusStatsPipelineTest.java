@@ -173,6 +173,25 @@ class CorpusStatsPipelineTest {
         assertTrue(Files.readString(out.resolve(Manifest.FILE_NAME), StandardCharsets.UTF_8).contains("\"succeeded\""));
     }
 
+    /** "Obama" alone in one document is the "Barack Obama" of another; entity counts still reconcile. */
+    @Test
+    void surnamesAreLinkedToTheFullNameAcrossDocuments() throws Exception {
+        Path in = dir.resolve("in");
+        TestFiles.write(in, "a.txt", "President Barack Obama met Angela Merkel in Berlin. Barack Obama praised the deal.");
+        TestFiles.write(in, "b.txt", "Obama said on Tuesday that the talks in Washington went well.");
+        Path out = dir.resolve("out");
+        run(in, out, Map.of());
+        Map<String, Row> entities = byKey(table(out, Table.ENTITIES).filter("type = 'PER'"), "entity_id");
+        assertTrue(entities.containsKey("PER:barack obama"), entities.keySet().toString());
+        assertTrue(!entities.containsKey("PER:obama"), "linked: " + entities.keySet());
+        Row obama = entities.get("PER:barack obama");
+        assertEquals("Barack Obama", obama.getAs("name"));
+        assertEquals(2L, obama.<Long>getAs("doc_count"));
+        assertEquals(3L, obama.<Long>getAs("mention_count"));
+        assertEquals(1, table(out, Table.ENTITY_MENTIONS).filter("doc_id = 'b' and entity_id = 'PER:barack obama'").count());
+        assertEntityCountsReconcile(out);
+    }
+
     /** Sum of doc_terms.count per term is terms.total_count, and doc_count its number of documents. */
     private void assertReconciles(Path out) {
         Dataset<Row> fromDocs = table(out, Table.DOC_TERMS).groupBy("term", "n")
