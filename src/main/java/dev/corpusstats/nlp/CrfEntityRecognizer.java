@@ -126,7 +126,15 @@ public final class CrfEntityRecognizer implements EntityRecognizer {
 
     @Override
     public String describe() {
-        return "corenlp-crf:" + model.substring(model.lastIndexOf('/') + 1)
-                + (miscModel == null ? "" : " (MISC re-typed by " + miscModel.substring(miscModel.lastIndexOf('/') + 1) + ")");
+        return describe(model, miscModel);
+    }
+
+    /** "corenlp-crf:MODEL (MISC re-typed by MODEL)", without loading anything. */
+    static String describe(String model, String miscModel) {
+        return "corenlp-crf:" + fileName(model) + (miscModel == null ? "" : " (MISC re-typed by " + fileName(miscModel) + ")");
+    }
+
+    private static String fileName(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
     }
 }

@@ -23,13 +23,7 @@ public record EntitySettings(String model, String miscModel, boolean documentRul
 
     /** Model names and rules, for the manifest. */
     public String describe() {
-        return enabled() ? newRecognitionDescription() : "off";
-    }
-
-    private String newRecognitionDescription() {
-        String name = model.substring(model.lastIndexOf('/') + 1);
-        return "corenlp-crf:" + name + (miscModel == null ? "" : " + MISC re-typed by " + miscModel.substring(miscModel.lastIndexOf('/') + 1))
-                + (documentRules ? " + document rules" : "");
+        return enabled() ? CrfEntityRecognizer.describe(model, miscModel) + (documentRules ? " + document rules" : "") : "off";
     }
 
     EntityRecognition newRecognition() {

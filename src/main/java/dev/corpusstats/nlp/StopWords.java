@@ -27,11 +27,9 @@ public final class StopWords implements Serializable {
     static final String SNOWBALL_ENGLISH = "/org/apache/lucene/analysis/snowball/english_stop.txt";
 
     private final Set<String> words;
-    private final String source;
 
-    private StopWords(Set<String> words, String source) {
+    private StopWords(Set<String> words) {
         this.words = Collections.unmodifiableSet(words);
-        this.source = source;
     }
 
     /** The Snowball English list. */
@@ -40,7 +38,7 @@ public final class StopWords implements Serializable {
             if (in == null) {
                 throw new IllegalStateException("Snowball stop word list missing from the classpath: " + SNOWBALL_ENGLISH);
             }
-            return fromReader(new InputStreamReader(in, StandardCharsets.UTF_8), "snowball-english");
+            return fromReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -49,17 +47,17 @@ public final class StopWords implements Serializable {
     /** A list read from a UTF-8 file in Snowball format. */
     public static StopWords fromFile(Path file) throws IOException {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return fromReader(reader, file.toString());
+            return fromReader(reader);
         }
     }
 
-    private static StopWords fromReader(Reader reader, String source) throws IOException {
+    private static StopWords fromReader(Reader reader) throws IOException {
         CharArraySet loaded = WordlistLoader.getSnowballWordSet(reader);
         Set<String> words = new HashSet<>();
         for (Object word : loaded) {
             words.add(normalize(new String((char[]) word)));
         }
-        return new StopWords(words, source);
+        return new StopWords(words);
     }
 
     static String normalize(String word) {
@@ -73,10 +71,5 @@ public final class StopWords implements Serializable {
 
     public int size() {
         return words.size();
-    }
-
-    /** Where the list came from: {@code snowball-english} or a file path. */
-    public String source() {
-        return source;
     }
 }

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * Every table the job writes: its folder name under the output root, its schema, and the columns
- * its rows are sorted by (what readers filter on). This is the one place the output schemas are
+ * each file's rows are sorted by (what readers filter on). This is the one place the output schemas are
  * defined; {@code docs/SCHEMA.md} documents them column by column, and a test checks the two agree.
  */
 public enum Table {

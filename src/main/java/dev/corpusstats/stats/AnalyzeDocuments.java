@@ -97,9 +97,8 @@ public final class AnalyzeDocuments {
                 }
             };
         };
-        // NLP is the job's most expensive step: spread it over every core. Without an explicit
-        // repartition, adaptive execution coalesces the (small, text-only) shuffle output into one
-        // or two partitions, and one core would tag the whole corpus.
+        // NLP is the job's most expensive step: give it a fixed number of tasks per core, whatever
+        // partitioning the listing and the doc_id window left (adaptive execution may merge those).
         int partitions = documents.sparkSession().sparkContext().defaultParallelism() * PARTITIONS_PER_CORE;
         return documents.selectExpr(INPUT_COLUMNS)
                 .repartition(partitions)
