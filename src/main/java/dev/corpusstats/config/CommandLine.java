@@ -7,17 +7,21 @@ import java.util.Map;
 
 /**
  * The job's command line: {@code [--conf FILE] [--input PATH] [--output DIR] [--format F]
- * [--set key=value]...}. {@code --input}, {@code --output} and {@code --format} are shorthands for
- * {@code --set input.path=...} and so on; later options win.
+ * [--incremental] [--layout L] [--run-name N] [--set key=value]...}. All but {@code --conf} are
+ * shorthands for {@code --set input.path=...} and so on; later options win.
  */
 public record CommandLine(Path confFile, Map<String, String> overrides, boolean help) {
 
     public static final String USAGE = String.join("\n",
-            "usage: corpus-stats [--conf FILE] [--input PATH] [--output DIR] [--format FORMAT] [--set KEY=VALUE]...",
+            "usage: corpus-stats [--conf FILE] [--input PATH] [--output DIR] [--format FORMAT] [--incremental]",
+            "                    [--layout overwrite|runs] [--run-name NAME] [--set KEY=VALUE]...",
             "  --conf FILE     settings file (YAML); keys are listed in the README",
             "  --input PATH    file, directory or glob; local path or Hadoop filesystem URI (input.path)",
             "  --output DIR    output root for the Parquet tables and _manifest.json (output.path)",
             "  --format F      auto, text, jsonl, csv or parquet (input.format)",
+            "  --incremental   reuse the previous run's per-document analyses (output.incremental=true)",
+            "  --layout L      overwrite (tables at the output root) or runs (runs/run=NAME/) (output.layout)",
+            "  --run-name N    the run's folder name in the runs layout, e.g. the schedule's date (output.run_name)",
             "  --set KEY=VAL   any setting by its dotted key, e.g. --set terms.max_n=2",
             "  --help          this text");
 
@@ -34,6 +38,9 @@ public record CommandLine(Path confFile, Map<String, String> overrides, boolean 
                 case "--input" -> overrides.put("input.path", value(args, ++i, arg));
                 case "--output" -> overrides.put("output.path", value(args, ++i, arg));
                 case "--format" -> overrides.put("input.format", value(args, ++i, arg));
+                case "--incremental" -> overrides.put("output.incremental", "true");
+                case "--layout" -> overrides.put("output.layout", value(args, ++i, arg));
+                case "--run-name" -> overrides.put("output.run_name", value(args, ++i, arg));
                 case "--set" -> {
                     String kv = value(args, ++i, arg);
                     int eq = kv.indexOf('=');

@@ -28,6 +28,7 @@ import java.util.stream.Collectors;
  */
 public final class ConfigLoader {
     static final Set<String> FORMATS = Set.of("auto", "text", "jsonl", "csv", "parquet");
+    static final Set<String> LAYOUTS = Set.of("overwrite", "runs");
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -68,8 +69,9 @@ public final class ConfigLoader {
             }
             return (ObjectNode) node;
         } catch (JsonProcessingException e) {
-            throw new ConfigException("configuration file " + file + " is not valid YAML: " + e.getOriginalMessage()
-                    + location(e));
+            // The parser's message spans lines (it quotes the text around the error): keep its first.
+            String problem = e.getOriginalMessage().strip().lines().findFirst().orElse("parse error");
+            throw new ConfigException("configuration file " + file + " is not valid YAML: " + problem + location(e));
         } catch (IOException e) {
             throw new ConfigException("cannot read configuration file " + file + ": " + e.getMessage());
         }
@@ -115,6 +117,12 @@ public final class ConfigLoader {
         require(c.input.textColumn != null && !c.input.textColumn.isBlank(), "input.text_column", "must be set");
         require(c.input.maxDocumentBytes > 0, "input.max_document_bytes", "must be positive, got " + c.input.maxDocumentBytes);
         require(c.output.path != null && !c.output.path.isBlank(), "output.path", "must be set");
+        require(c.output.layout != null && LAYOUTS.contains(c.output.layout), "output.layout",
+                "must be overwrite or runs, got '" + c.output.layout + "'");
+        if (c.output.runName != null) {
+            require(c.output.runName.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}"), "output.run_name",
+                    "letters, digits, '.', '_' and '-' only (it names a folder), got '" + c.output.runName + "'");
+        }
         require(c.output.reportDocuments >= 0, "output.report_documents", "must not be negative, got " + c.output.reportDocuments);
         require(c.terms.maxN >= 1 && c.terms.maxN <= 3, "terms.max_n", "must be 1, 2 or 3, got " + c.terms.maxN);
         require(c.collocations.minCount >= 1, "collocations.min_count", "must be at least 1, got " + c.collocations.minCount);

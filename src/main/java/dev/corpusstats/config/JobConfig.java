@@ -52,6 +52,20 @@ public final class JobConfig implements Serializable {
         /** Documents listed in report.html (the first ones by doc_id), to bound its size. */
         @JsonProperty("report_documents")
         public int reportDocuments = 2000;
+        /**
+         * overwrite: the tables live at the output root and each run replaces them. runs: each run is
+         * published as {@code runs/run=NAME/} and {@code LATEST} names the newest. Either way a run
+         * writes into {@code _attempts/RUN_ID/} and publishes only when complete.
+         */
+        public String layout = "overwrite";
+        /** The run's folder name in the runs layout; null: the start time, e.g. 20261129T014730Z. */
+        @JsonProperty("run_name")
+        public String runName;
+        /**
+         * Keep per-document analyses (keyed by content hash) with the output and reuse those of the
+         * previous published run: only new or changed documents go through the NLP.
+         */
+        public boolean incremental = false;
     }
 
     /** Term statistics. */

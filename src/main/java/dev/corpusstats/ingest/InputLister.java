@@ -31,16 +31,24 @@ public final class InputLister {
         String rootPrefix = root.toUri().getPath().replaceAll("/+$", "") + "/";
         List<InputFile> files = new ArrayList<>();
         for (FileStatus match : matches) {
+            if (match.isDirectory()) {
+                requireListable(fs, match.getPath(), input);
+            }
             collect(fs, match, rootPrefix, format, files);
         }
         files.sort(Comparator.comparing(InputFile::path));
         return files;
     }
 
-    /** Throws {@link InputMissingException} if the input path or glob matches nothing. */
+    /** Throws {@link InputMissingException} if the input path or glob matches nothing or cannot be read. */
     public static void requireMatches(String input, Configuration conf) {
         Path pattern = new Path(input);
-        match(fileSystem(pattern, conf), pattern, input);
+        FileSystem fs = fileSystem(pattern, conf);
+        for (FileStatus match : match(fs, pattern, input)) {
+            if (match.isDirectory()) {
+                requireListable(fs, match.getPath(), input);
+            }
+        }
     }
 
     private static FileSystem fileSystem(Path pattern, Configuration conf) {
@@ -62,6 +70,15 @@ public final class InputLister {
             throw new InputMissingException("input path not found: " + input);
         }
         return matches;
+    }
+
+    /** The input itself must be readable; an unreadable folder inside it is only a reject. */
+    private static void requireListable(FileSystem fs, Path dir, String input) {
+        try {
+            fs.listStatus(dir);
+        } catch (IOException e) {
+            throw new InputMissingException("cannot read input path " + input + ": " + e.getMessage());
+        }
     }
 
     private static Path root(FileSystem fs, Path pattern, FileStatus[] matches) {

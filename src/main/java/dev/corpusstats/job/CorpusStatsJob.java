@@ -12,13 +12,15 @@ import java.util.Arrays;
 
 /**
  * Entry point for {@code spark-submit} and jobs/run-local.sh: parses options, runs the pipeline,
- * exits with 0 (success), 2 (configuration, usage or missing input: one line on stderr) or 1 (the
- * job failed).
+ * exits with 0 (success), 2 (configuration or usage error), 3 (input missing or unreadable) or 1
+ * (the job failed). 2 and 3 print one line on stderr; 3 and 1 leave a manifest with status failed
+ * in the run's attempt folder.
  */
 public final class CorpusStatsJob {
     public static final int OK = 0;
     public static final int FAILED = 1;
     public static final int USAGE = 2;
+    public static final int INPUT_MISSING = 3;
 
     private CorpusStatsJob() {
     }
@@ -36,22 +38,28 @@ public final class CorpusStatsJob {
                 return OK;
             }
             config = commandLine.toConfig();
-            InputCheck.requireLocalInputExists(config.input.path);
-        } catch (ConfigException | InputMissingException e) {
+        } catch (ConfigException e) {
             err.println("corpus-stats: " + e.getMessage());
             return USAGE;
         }
-        SparkSession spark = SparkSessions.getOrCreate();
         try {
-            Manifest manifest = new CorpusStatsPipeline(spark, config).run();
-            out.println(Summary.of(manifest, config.output.path));
+            InputCheck.requireLocalInputExists(config.input.path);
+        } catch (InputMissingException e) {
+            err.println("corpus-stats: " + e.getMessage() + FailedRun.record(config, e));
+            return INPUT_MISSING;
+        }
+        SparkSession spark = SparkSessions.getOrCreate();
+        CorpusStatsPipeline pipeline = new CorpusStatsPipeline(spark, config);
+        try {
+            Manifest manifest = pipeline.run();
+            out.println(Summary.of(manifest, manifest.publishedTo));
             return OK;
         } catch (InputMissingException e) {
-            err.println("corpus-stats: " + e.getMessage());
-            return USAGE;
+            err.println("corpus-stats: " + e.getMessage() + " (manifest: " + pipeline.failedManifestPath() + ")");
+            return INPUT_MISSING;
         } catch (Exception e) { // includes SparkException, which Scala code throws undeclared
-            err.println("corpus-stats: job failed: " + e);
             e.printStackTrace(err);
+            err.println("corpus-stats: job failed: " + e + " (manifest: " + pipeline.failedManifestPath() + ")");
             return FAILED;
         } finally {
             spark.stop();

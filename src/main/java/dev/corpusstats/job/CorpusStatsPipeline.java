@@ -9,8 +9,10 @@ import dev.corpusstats.nlp.AnalyzerSettings;
 import dev.corpusstats.nlp.EntityKeys;
 import dev.corpusstats.nlp.EntitySettings;
 import dev.corpusstats.nlp.StopWords;
+import dev.corpusstats.output.DocumentAnalysesStore;
 import dev.corpusstats.output.Manifest;
 import dev.corpusstats.output.ReportWriter;
+import dev.corpusstats.output.RunOutput;
 import dev.corpusstats.output.Table;
 import dev.corpusstats.output.TableWriter;
 import dev.corpusstats.stats.AnalyzeDocuments;
@@ -32,11 +34,17 @@ import org.apache.spark.storage.StorageLevel;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import static org.apache.spark.sql.functions.coalesce;
@@ -46,51 +54,92 @@ import static org.apache.spark.sql.functions.sum;
 
 /**
  * The job as a few named steps: read the corpus, resolve documents and rejects, analyze each
- * document once, derive the statistics tables, write them, then the manifest.
+ * document once (or reuse its analysis), derive the statistics tables, write them, the report and
+ * the manifest into the run's attempt folder, then publish.
  */
 public final class CorpusStatsPipeline {
+    /** The default run name: the start time in UTC, e.g. 20261129T014730Z (no ':' in Hadoop paths). */
+    static final DateTimeFormatter RUN_NAME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
     private final SparkSession spark;
     private final JobConfig config;
+    private String attemptDir;
 
     public CorpusStatsPipeline(SparkSession spark, JobConfig config) {
         this.spark = spark;
         this.config = config;
     }
 
-    /** Runs the job; the returned manifest is also written to the output root. */
+    /**
+     * Runs the job: everything is written into the run's attempt folder, then published (see
+     * {@link RunOutput}). A failed run publishes nothing; its attempt folder keeps only the
+     * manifest, with the error. The returned manifest is the one written.
+     */
     public Manifest run() {
+        Instant start = Instant.now();
         Manifest manifest = new Manifest();
         manifest.runId = UUID.randomUUID().toString();
-        Instant start = Instant.now();
+        manifest.runName = config.output.runName != null ? config.output.runName : RUN_NAME.format(start);
+        manifest.layout = config.output.layout;
         manifest.startedAt = start.toString();
         manifest.configuration = ConfigLoader.toTree(config);
         manifest.versions = Versions.of(spark.version());
         manifest.input.put("path", config.input.path);
         manifest.input.put("format", config.input.format);
+        RunOutput output = new RunOutput(config.output.path, config.output.layout, manifest.runId, manifest.runName,
+                spark.sparkContext().hadoopConfiguration());
+        attemptDir = output.attemptDir();
         List<Dataset<?>> cached = new ArrayList<>();
+        boolean publishing = false;
         try {
-            writeTables(manifest, cached);
-            manifest.status = "succeeded";
-        } catch (Throwable e) { // Spark rethrows checked SparkExceptions undeclared
-            manifest.status = "failed";
-            manifest.error = e.toString();
-            throw e;
-        } finally {
-            Instant end = Instant.now();
-            manifest.endedAt = end.toString();
-            manifest.durationSeconds = Duration.between(start, end).toMillis() / 1000.0;
-            cached.forEach(Dataset::unpersist);
-            if (config.output.report && "succeeded".equals(manifest.status)) {
+            List<String> recovered = output.recover();
+            manifest.recovered = recovered.isEmpty() ? null : recovered;
+            String dir = output.attemptDir();
+            writeTables(manifest, cached, dir, output.previousPublished());
+            if (config.output.report) {
                 long reportStart = System.nanoTime();
-                new ReportWriter(spark, config.output.path).write(manifest, config.output.reportDocuments);
+                manifest.status = "succeeded"; // what the report shows; set before it is written
+                new ReportWriter(spark, dir).write(manifest, config.output.reportDocuments);
                 stage(manifest, "report", reportStart);
             }
-            writeManifest(manifest);
+            manifest.status = "succeeded";
+            manifest.publishedTo = output.publishedDir();
+            finish(manifest, start);
+            writeManifest(manifest, dir);
+            publishing = true;
+            output.publish();
+            return manifest;
+        } catch (Throwable e) { // Spark rethrows checked SparkExceptions undeclared
+            manifest.status = "failed";
+            manifest.publishedTo = null;
+            manifest.error = e.toString();
+            finish(manifest, start);
+            if (!publishing) { // an interrupted publish is finished by the next run, so its files stay
+                try {
+                    output.discardTables();
+                    writeManifest(manifest, output.attemptDir());
+                } catch (RuntimeException cleanup) {
+                    e.addSuppressed(cleanup);
+                }
+            }
+            throw e;
+        } finally {
+            cached.forEach(Dataset::unpersist);
         }
-        return manifest;
     }
 
-    private void writeTables(Manifest manifest, List<Dataset<?>> cached) {
+    /** Where the last run's failed manifest is (its attempt folder), for the error message. */
+    public String failedManifestPath() {
+        return attemptDir + "/" + Manifest.FILE_NAME;
+    }
+
+    private static void finish(Manifest manifest, Instant start) {
+        Instant end = Instant.now();
+        manifest.endedAt = end.toString();
+        manifest.durationSeconds = Duration.between(start, end).toMillis() / 1000.0;
+    }
+
+    private void writeTables(Manifest manifest, List<Dataset<?>> cached, String dir, Optional<String> previous) {
         ReadCorpus.Result read = ReadCorpus.apply(spark, config);
         manifest.input.put("files", read.inputFiles());
         Dataset<Row> records = cache(read.records(), StorageLevel.DISK_ONLY(), cached);
@@ -100,7 +149,7 @@ public final class CorpusStatsPipeline {
         ResolveDocuments.Result resolved = ResolveDocuments.apply(records);
 
         AnalyzerSettings analyzerSettings = analyzerSettings();
-        Dataset<Row> analyzed = cache(AnalyzeDocuments.apply(resolved.documents(), analyzerSettings), StorageLevel.DISK_ONLY(), cached);
+        Dataset<Row> analyzed = cache(analyze(resolved.documents(), analyzerSettings, previous, manifest), StorageLevel.DISK_ONLY(), cached);
         Dataset<Row> corpusDocuments = DocTermCounts.corpusDocuments(analyzed, config.dedupe.countDuplicatesOnce);
         // N (documents) and N₁ (unigram occurrences) in one pass: Σ term_count = Σ terms.total_count for n = 1.
         Row totals = corpusDocuments.agg(count(lit(1)), coalesce(sum("term_count"), lit(0L))).first();
@@ -110,23 +159,74 @@ public final class CorpusStatsPipeline {
         Dataset<Row> docTermCounts = cache(DocTermCounts.from(corpusDocuments), cached);
         Dataset<Row> terms = cache(TermsTable.from(docTermCounts, corpusDocs), cached);
 
-        write(manifest, Table.DOCUMENTS, DocumentsTable.from(analyzed, config.output.keepText));
-        write(manifest, Table.REJECTS, RejectsTable.from(resolved.rejects()));
-        write(manifest, Table.TERMS, terms);
-        write(manifest, Table.DOC_TERMS, DocTermsTable.from(docTermCounts, terms));
-        write(manifest, Table.COLLOCATIONS, CollocationsTable.from(terms, config.collocations.minCount, unigramOccurrences));
+        write(manifest, dir, Table.DOCUMENTS, DocumentsTable.from(analyzed, config.output.keepText));
+        write(manifest, dir, Table.REJECTS, RejectsTable.from(resolved.rejects()));
+        write(manifest, dir, Table.TERMS, terms);
+        write(manifest, dir, Table.DOC_TERMS, DocTermsTable.from(docTermCounts, terms));
+        write(manifest, dir, Table.COLLOCATIONS, CollocationsTable.from(terms, config.collocations.minCount, unigramOccurrences));
 
         Dataset<Row> links = cache(EntityLinks.from(DocEntitiesTable.from(corpusDocuments)), cached);
         Dataset<Row> mentions = cache(EntityLinks.relink(EntityMentionsTable.mentions(corpusDocuments), links), cached);
         Dataset<Row> docEntities = cache(EntityLinks.relinkDocEntities(DocEntitiesTable.from(corpusDocuments), links), cached);
-        write(manifest, Table.ENTITY_MENTIONS, EntityMentionsTable.from(mentions));
-        write(manifest, Table.DOC_ENTITIES, docEntities);
-        write(manifest, Table.ENTITIES, EntitiesTable.from(mentions, docEntities));
-        write(manifest, Table.ENTITY_COOCCURRENCE, EntityCooccurrenceTable.from(mentions, docEntities, corpusDocs));
-        write(manifest, Table.ENTITY_TERMS, EntityTermsTable.from(corpusDocuments, terms, config.entities.topTerms, unigramOccurrences, links));
+        write(manifest, dir, Table.ENTITY_MENTIONS, EntityMentionsTable.from(mentions));
+        write(manifest, dir, Table.DOC_ENTITIES, docEntities);
+        write(manifest, dir, Table.ENTITIES, EntitiesTable.from(mentions, docEntities));
+        write(manifest, dir, Table.ENTITY_COOCCURRENCE, EntityCooccurrenceTable.from(mentions, docEntities, corpusDocs));
+        write(manifest, dir, Table.ENTITY_TERMS, EntityTermsTable.from(corpusDocuments, terms, config.entities.topTerms, unigramOccurrences, links));
+        if (config.output.incremental) {
+            DocumentAnalysesStore.write(analyzed, AnalyzeDocuments.STATE_SCHEMA, dir);
+        }
         stage(manifest, "statistics_and_write", stageStart);
         manifest.input.put("corpus_documents", corpusDocs);
         manifest.entityModel = config.entities.enabled ? analyzerSettings.entities().describe() : null;
+    }
+
+    /**
+     * The NLP step. Incremental runs reuse the previous output's per-document analyses when they
+     * were made with the same settings and versions, and analyze only texts without one.
+     */
+    private Dataset<Row> analyze(Dataset<Row> documents, AnalyzerSettings settings, Optional<String> previous, Manifest manifest) {
+        if (!config.output.incremental) {
+            return AnalyzeDocuments.apply(documents, settings);
+        }
+        String fingerprint = DocumentAnalysesStore.fingerprint(analysisInputs());
+        Optional<Dataset<Row>> stored = previous.flatMap(dir -> DocumentAnalysesStore.load(spark, dir, fingerprint, AnalyzeDocuments.STATE_SCHEMA));
+        Map<String, Object> incremental = new LinkedHashMap<>();
+        incremental.put("fingerprint", fingerprint);
+        incremental.put("previous", stored.isPresent() ? previous.get() : null);
+        manifest.incremental = incremental;
+        if (stored.isEmpty()) {
+            incremental.put("documents_reused", 0L);
+            incremental.put("documents_analyzed", documents.count());
+            return AnalyzeDocuments.apply(documents, settings);
+        }
+        long total = documents.count();
+        long fresh = AnalyzeDocuments.withoutStoredAnalysis(documents, stored.get()).count();
+        incremental.put("documents_reused", total - fresh);
+        incremental.put("documents_analyzed", fresh);
+        return AnalyzeDocuments.reusing(documents, stored.get(), settings);
+    }
+
+    /**
+     * Everything a document's analysis depends on besides its text: the terms and entities
+     * settings, the contents of the files they name, and the versions of the job and of CoreNLP.
+     */
+    private String analysisInputs() {
+        StringBuilder inputs = new StringBuilder();
+        inputs.append(ConfigLoader.toTree(config).get("terms")).append('\n');
+        inputs.append(ConfigLoader.toTree(config).get("entities")).append('\n');
+        for (String file : new String[] {config.terms.stopWordsFile, config.entities.aliasFile}) {
+            if (file != null) {
+                try {
+                    inputs.append(DocumentAnalysesStore.fingerprint(Files.readString(Path.of(file)))).append('\n');
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read " + file, e);
+                }
+            }
+        }
+        Map<String, String> versions = Versions.of(spark.version());
+        inputs.append(versions.get("corpus_stats")).append(' ').append(versions.get("corenlp"));
+        return inputs.toString();
     }
 
     /** Records a stage's wall time in the manifest; returns the next stage's start. */
@@ -171,18 +271,18 @@ public final class CorpusStatsPipeline {
         return persisted;
     }
 
-    private void write(Manifest manifest, Table table, Dataset<Row> data) {
+    private void write(Manifest manifest, String dir, Table table, Dataset<Row> data) {
         long start = System.nanoTime();
-        long rows = TableWriter.write(data, table, config.output.path);
+        long rows = TableWriter.write(data, table, dir);
         double seconds = Math.round((System.nanoTime() - start) / 1e6) / 1000.0;
         manifest.tables.put(table.folder(), new Manifest.TableInfo(table.folder(), rows, seconds));
     }
 
-    private void writeManifest(Manifest manifest) {
+    private void writeManifest(Manifest manifest, String dir) {
         try {
-            manifest.write(config.output.path, spark.sparkContext().hadoopConfiguration());
+            manifest.write(dir, spark.sparkContext().hadoopConfiguration());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + Manifest.FILE_NAME + " to " + config.output.path, e);
+            throw new UncheckedIOException("cannot write " + Manifest.FILE_NAME + " to " + dir, e);
         }
     }
 }

@@ -21,11 +21,18 @@ import java.util.List;
  *       equals the document slice {@code text[begin:end]};</li>
  *   <li>hyphenated words stay whole ({@code Afghan-led}), as in CoNLL-style news tokenization;</li>
  *   <li>two consecutive newlines always end a sentence (CoreNLP's default), so a headline without
- *       a full stop does not run into the first paragraph.</li>
+ *       a full stop does not run into the first paragraph;</li>
+ *   <li>a sentence longer than {@link #MAX_SENTENCE_TOKENS} tokens is cut into pieces of that
+ *       length: real news sentences are far shorter (CoNLL-2003's longest has 124 tokens), and a
+ *       run-on text without punctuation (a megabyte on one line) must not become one sentence, whose
+ *       NER cost and memory grow with its length.</li>
  * </ul>
  * Instances are cheap and not thread-safe: create one per task or thread.
  */
 public final class NewsTokenizer {
+
+    /** Longest sentence, in tokens, before it is cut. */
+    public static final int MAX_SENTENCE_TOKENS = 250;
 
     static final String TOKENIZER_OPTIONS =
             "invertible=false,ptb3Escaping=false,splitHyphenated=false,splitForwardSlash=false,"
@@ -50,8 +57,9 @@ public final class NewsTokenizer {
                 // untokenizable or normalized characters): offsets and text must always agree.
                 tokens.add(new Token(text.substring(begin, end), begin, end));
             }
-            if (!tokens.isEmpty()) {
-                sentences.add(new Sentence(sentences.size(), tokens));
+            for (int from = 0; from < tokens.size(); from += MAX_SENTENCE_TOKENS) {
+                int to = Math.min(tokens.size(), from + MAX_SENTENCE_TOKENS);
+                sentences.add(new Sentence(sentences.size(), List.copyOf(tokens.subList(from, to))));
             }
         }
         return sentences;

@@ -22,10 +22,17 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public final class Manifest {
     public static final String FILE_NAME = "_manifest.json";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     @JsonProperty("run_id") public String runId;
+    /** The run's folder name in the runs layout. */
+    @JsonProperty("run_name") public String runName;
     @JsonProperty("status") public String status;
+    /** overwrite or runs: see {@link RunOutput}. */
+    @JsonProperty("layout") public String layout;
+    /** Where the output is published (succeeded runs); a failed run's manifest stays in its attempt folder. */
+    @JsonProperty("published_to") public String publishedTo;
     @JsonProperty("started_at") public String startedAt;
     @JsonProperty("ended_at") public String endedAt;
     @JsonProperty("duration_seconds") public Double durationSeconds;
@@ -34,6 +41,13 @@ public final class Manifest {
     @JsonProperty("versions") public Map<String, String> versions = new LinkedHashMap<>();
     /** The NER model the entity tables come from; absent when entities are off. */
     @JsonProperty("entity_model") public String entityModel;
+    /**
+     * Incremental runs: the analyses' fingerprint, the previous output whose analyses were reused
+     * (if any), and how many documents were reused and analyzed.
+     */
+    @JsonProperty("incremental") public Map<String, Object> incremental;
+    /** What the run cleaned up before it started: interrupted publishes finished, killed attempts deleted. */
+    @JsonProperty("recovered") public java.util.List<String> recovered;
     @JsonProperty("tables") public Map<String, TableInfo> tables = new LinkedHashMap<>();
     /** Wall seconds per stage: read, nlp, statistics_and_write, report. */
     @JsonProperty("stage_seconds") public Map<String, Double> stageSeconds = new LinkedHashMap<>();

@@ -8,15 +8,19 @@ import dev.corpusstats.nlp.DocumentAnalysis;
 import dev.corpusstats.nlp.DocumentAnalyzer;
 import dev.corpusstats.nlp.TermCount;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import scala.jdk.javaapi.CollectionConverters;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 
@@ -76,6 +80,12 @@ public final class AnalyzeDocuments {
             .add("entity_terms", DataTypes.createArrayType(ENTITY_TERM, false), false)
             .add("entities", DataTypes.createArrayType(DOC_ENTITY, false), false);
 
+    /**
+     * What an incremental run keeps per distinct text: the content hash and every column the NLP
+     * step computes, none of the columns read from the input (those are read afresh each run).
+     */
+    public static final StructType STATE_SCHEMA = stateSchema();
+
     /** Analysis tasks per core: enough for the cores to finish together despite uneven documents. */
     static final int PARTITIONS_PER_CORE = 4;
 
@@ -103,6 +113,35 @@ public final class AnalyzeDocuments {
         return documents.selectExpr(INPUT_COLUMNS)
                 .repartition(partitions)
                 .mapPartitions(analyze, Encoders.row(SCHEMA));
+    }
+
+    /**
+     * The incremental variant: documents whose text has an analysis in {@code stored} (rows of
+     * {@link #STATE_SCHEMA}) take it from there; only the others ({@link #withoutStoredAnalysis}) are
+     * analyzed. The result has the same rows as {@link #apply} on all documents, since an analysis
+     * depends on the text alone.
+     */
+    public static Dataset<Row> reusing(Dataset<Row> documents, Dataset<Row> stored, AnalyzerSettings settings) {
+        Column[] columns = Arrays.stream(SCHEMA.fieldNames()).map(functions::col).toArray(Column[]::new);
+        Dataset<Row> reused = documents.selectExpr(INPUT_COLUMNS).join(stored, "content_sha256").select(columns);
+        return apply(withoutStoredAnalysis(documents, stored), settings).unionByName(reused);
+    }
+
+    /** The documents whose text has no analysis in {@code stored}: new or changed texts. */
+    public static Dataset<Row> withoutStoredAnalysis(Dataset<Row> documents, Dataset<Row> stored) {
+        Dataset<Row> keys = stored.select("content_sha256");
+        return documents.join(keys, documents.col("content_sha256").equalTo(keys.col("content_sha256")), "left_anti");
+    }
+
+    private static StructType stateSchema() {
+        List<String> input = Arrays.asList(INPUT_COLUMNS);
+        StructType state = new StructType().add(SCHEMA.apply("content_sha256"));
+        for (StructField field : SCHEMA.fields()) {
+            if (!input.contains(field.name())) {
+                state = state.add(field);
+            }
+        }
+        return state;
     }
 
     static Row analyze(DocumentAnalyzer analyzer, Row doc) {

@@ -1,5 +1,7 @@
 package dev.corpusstats.job;
 
+import dev.corpusstats.output.Manifest;
+import dev.corpusstats.output.RunOutput;
 import dev.corpusstats.testing.TestFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -7,12 +9,18 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Usage and configuration errors: exit code 2 and one readable line, before Spark starts. */
+/**
+ * Usage and configuration errors (exit code 2) and a missing input (exit code 3): one readable
+ * line, before Spark starts.
+ */
 class CorpusStatsJobTest {
     @TempDir
     Path dir;
@@ -29,15 +37,41 @@ class CorpusStatsJobTest {
     }
 
     private static void assertOneLineError(Outcome o, String expected) {
-        assertEquals(2, o.code());
+        assertOneLineError(o, 2, expected);
+    }
+
+    private static void assertOneLineError(Outcome o, int code, String expected) {
+        assertEquals(code, o.code(), o.err());
         assertTrue(o.err().startsWith("corpus-stats: ") && o.err().contains(expected), o.err());
         assertEquals(1, o.err().lines().count(), o.err());
     }
 
     @Test
-    void missingInputPath() {
-        assertOneLineError(run("--input", dir.resolve("nothing-here").toString()), "input path not found");
-        assertOneLineError(run("--input", dir.resolve("*.none").toString()), "input path not found");
+    void missingInputPathExitsWith3AndRecordsAFailedManifest() throws Exception {
+        Path out = dir.resolve("out");
+        assertOneLineError(run("--input", dir.resolve("nothing-here").toString(), "--output", out.toString()), 3,
+                "input path not found");
+        assertOneLineError(run("--input", dir.resolve("*.none").toString(), "--output", out.toString()), 3,
+                "input path not found");
+        try (var attempts = Files.list(out.resolve(RunOutput.ATTEMPTS))) {
+            List<Path> manifests = attempts.map(a -> a.resolve(Manifest.FILE_NAME)).toList();
+            assertEquals(2, manifests.size());
+            for (Path m : manifests) {
+                String json = Files.readString(m);
+                assertTrue(json.contains("\"status\" : \"failed\"") && json.contains("input path not found"), json);
+            }
+        }
+        assertFalse(Files.exists(out.resolve(Manifest.FILE_NAME)), "nothing is published");
+    }
+
+    @Test
+    void corruptConfigurationExitsWith2() {
+        Path conf = TestFiles.write(dir, "corrupt.yaml", "input:\n  path: [unclosed\n  format: text\n");
+        assertOneLineError(run("--conf", conf.toString()), "is not valid YAML");
+        Path binary = TestFiles.write(dir, "binary.yaml", "\u0000\u0001\u0002");
+        assertEquals(2, run("--conf", binary.toString()).code());
+        assertOneLineError(run("--set", "output.layout=sideways"), "output.layout");
+        assertOneLineError(run("--run-name", "../escape"), "output.run_name");
     }
 
     @Test

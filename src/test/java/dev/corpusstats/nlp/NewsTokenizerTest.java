@@ -50,4 +50,14 @@ class NewsTokenizerTest {
         List<Sentence> sentences = tokenizer.split("Headline without a stop\n\nFirst paragraph starts here.");
         assertEquals(2, sentences.size());
     }
+
+    @Test
+    void aRunOnTextIsCutIntoBoundedSentences() {
+        String runOn = "word ".repeat(NewsTokenizer.MAX_SENTENCE_TOKENS * 2 + 10);
+        List<Sentence> sentences = tokenizer.split(runOn);
+        assertEquals(3, sentences.size());
+        assertEquals(NewsTokenizer.MAX_SENTENCE_TOKENS, sentences.get(0).tokens().size());
+        assertEquals(10, sentences.get(2).tokens().size());
+        assertEquals(2, sentences.get(2).index());
+    }
 }

@@ -1,0 +1,237 @@
+package dev.corpusstats.output;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileContext;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Options;
+import org.apache.hadoop.fs.Path;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Where a run writes and how it publishes. Every run writes all of its output (tables, manifest,
+ * report, per-document analyses) into its own attempt folder, {@code ROOT/_attempts/RUN_ID/}, and
+ * only when all of it is complete moves it to where readers look:
+ * <ul>
+ *   <li>{@code overwrite}: into the output root itself, replacing the previous run's entries one
+ *       folder at a time by rename, the manifest last. Each table is the old one or the new one,
+ *       never half-written; a run killed between two renames leaves the publish marker, and the next
+ *       run finishes that publish before it starts.</li>
+ *   <li>{@code runs}: the attempt folder becomes {@code ROOT/runs/run=NAME/} in one rename, then
+ *       {@code ROOT/LATEST} (one line: {@code runs/run=NAME}) is replaced atomically. Earlier runs
+ *       stay readable as they were; DuckDB reads all runs as one table with a {@code run} column
+ *       ({@code read_parquet('ROOT/runs/*&#47;terms/*.parquet', hive_partitioning = true)}).</li>
+ * </ul>
+ * Names starting with {@code _} are skipped by Spark, Hive and DuckDB's hive-partitioned globs, so
+ * attempts in progress are never read as data. One run at a time per output root.
+ */
+public final class RunOutput {
+    public static final String ATTEMPTS = "_attempts";
+    public static final String RUNS = "runs";
+    public static final String LATEST = "LATEST";
+    /** Written into an attempt folder before its publish starts; gone with the folder when it ends. */
+    static final String PUBLISHING = "_PUBLISHING";
+
+    private final Path root;
+    private final String layout;
+    private final String runId;
+    private final String runName;
+    private final Configuration hadoopConf;
+    private final FileSystem fs;
+
+    public RunOutput(String root, String layout, String runId, String runName, Configuration hadoopConf) {
+        this.root = new Path(root);
+        this.layout = layout;
+        this.runId = runId;
+        this.runName = runName;
+        this.hadoopConf = hadoopConf;
+        try {
+            this.fs = this.root.getFileSystem(hadoopConf);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the filesystem of output path " + root, e);
+        }
+    }
+
+    /** Where this run writes everything it produces. */
+    public String attemptDir() {
+        return new Path(new Path(root, ATTEMPTS), runId).toString();
+    }
+
+    /** Where this run's output is visible once published. */
+    public String publishedDir() {
+        return isRuns() ? new Path(new Path(root, RUNS), "run=" + runName).toString() : root.toString();
+    }
+
+    /** The output a previous run published (its manifest is there), if any. */
+    public Optional<String> previousPublished() {
+        try {
+            if (isRuns()) {
+                Path latest = new Path(root, LATEST);
+                if (!fs.exists(latest)) {
+                    return Optional.empty();
+                }
+                String relative;
+                try (var in = fs.open(latest)) {
+                    relative = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+                }
+                Path dir = new Path(root, relative);
+                return fs.exists(new Path(dir, Manifest.FILE_NAME)) ? Optional.of(dir.toString()) : Optional.empty();
+            }
+            return fs.exists(new Path(root, Manifest.FILE_NAME)) ? Optional.of(root.toString()) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the previous output under " + root, e);
+        }
+    }
+
+    /**
+     * Finishes publishes that a killed run left half done (overwrite layout), and deletes attempt
+     * folders of killed runs (no manifest): their partial tables are of no use. Failed attempts keep
+     * their folder with only the manifest, which says why.
+     */
+    public List<String> recover() {
+        List<String> done = new ArrayList<>();
+        Path attempts = new Path(root, ATTEMPTS);
+        try {
+            if (!fs.exists(attempts)) {
+                return done;
+            }
+            for (FileStatus attempt : fs.listStatus(attempts)) {
+                Path dir = attempt.getPath();
+                if (!attempt.isDirectory() || dir.getName().equals(runId)) {
+                    continue;
+                }
+                if (fs.exists(new Path(dir, PUBLISHING))) {
+                    moveIntoRoot(dir);
+                    done.add("finished the interrupted publish of " + dir.getName());
+                } else if (!fs.exists(new Path(dir, Manifest.FILE_NAME))) {
+                    fs.delete(dir, true);
+                    done.add("deleted the attempt of a killed run, " + dir.getName());
+                }
+            }
+            return done;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean up " + attempts, e);
+        }
+    }
+
+    /** Makes the complete attempt folder the published output. */
+    public void publish() {
+        Path attempt = new Path(attemptDir());
+        try {
+            if (isRuns()) {
+                Path target = new Path(publishedDir());
+                fs.mkdirs(target.getParent());
+                if (fs.exists(target)) { // a rerun under the same name replaces that run
+                    Path replaced = new Path(new Path(root, ATTEMPTS), runId + "-replaced");
+                    rename(target, replaced);
+                    rename(attempt, target);
+                    fs.delete(replaced, true);
+                } else {
+                    rename(attempt, target);
+                }
+                writeLatest(RUNS + "/run=" + runName);
+            } else {
+                fs.create(new Path(attempt, PUBLISHING), true).close();
+                moveIntoRoot(attempt);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot publish " + attempt + " to " + publishedDir(), e);
+        }
+    }
+
+    /** A failed run keeps only its manifest, in its attempt folder: partial tables are deleted. */
+    public void discardTables() {
+        Path attempt = new Path(attemptDir());
+        try {
+            if (!fs.exists(attempt)) {
+                return;
+            }
+            for (FileStatus entry : fs.listStatus(attempt)) {
+                if (!entry.getPath().getName().equals(Manifest.FILE_NAME)) {
+                    fs.delete(entry.getPath(), true);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean up " + attempt, e);
+        }
+    }
+
+    /**
+     * Overwrite layout: each entry of the attempt replaces the root's entry of that name (the old one
+     * goes to a trash folder first, so a rename never lands inside an existing folder), the
+     * manifest last; entries of the previous run that this run did not produce are removed too.
+     * Safe to repeat: what was moved is no longer in the attempt folder.
+     */
+    private void moveIntoRoot(Path attempt) throws IOException {
+        Path trash = new Path(new Path(root, ATTEMPTS), attempt.getName() + "-previous");
+        fs.mkdirs(trash);
+        List<FileStatus> entries = new ArrayList<>(Arrays.asList(fs.listStatus(attempt)));
+        entries.removeIf(e -> e.getPath().getName().equals(PUBLISHING));
+        entries.sort(Comparator.comparing((FileStatus e) -> e.getPath().getName().equals(Manifest.FILE_NAME))
+                .thenComparing(e -> e.getPath().getName()));
+        Set<String> stale = new LinkedHashSet<>(publishedNames());
+        entries.forEach(e -> stale.remove(e.getPath().getName()));
+        for (String name : stale) { // e.g. report.html when this run has the report turned off
+            Path old = new Path(root, name);
+            if (fs.exists(old)) {
+                rename(old, new Path(trash, name));
+            }
+        }
+        for (FileStatus entry : entries) {
+            String name = entry.getPath().getName();
+            Path target = new Path(root, name);
+            if (fs.exists(target)) {
+                Path old = new Path(trash, name);
+                fs.delete(old, true);
+                rename(target, old);
+            }
+            rename(entry.getPath(), target);
+        }
+        fs.delete(attempt, true);
+        fs.delete(trash, true);
+    }
+
+    /** Every name a run may publish into the root (overwrite layout). */
+    static List<String> publishedNames() {
+        List<String> names = new ArrayList<>();
+        for (Table t : Table.values()) {
+            names.add(t.folder());
+        }
+        names.add(ReportWriter.FILE_NAME);
+        names.add(DocumentAnalysesStore.FOLDER);
+        names.add(Manifest.FILE_NAME);
+        return names;
+    }
+
+    /** LATEST is written beside and renamed over, so readers see the old or the new line, never a partial one. */
+    private void writeLatest(String line) throws IOException {
+        Path latest = new Path(root, LATEST);
+        Path tmp = new Path(root, "_" + LATEST + "." + runId);
+        fs.setWriteChecksum(false);
+        try (FSDataOutputStream out = fs.create(tmp, true)) {
+            out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        FileContext.getFileContext(root.toUri(), hadoopConf).rename(tmp, latest, Options.Rename.OVERWRITE);
+    }
+
+    private void rename(Path from, Path to) throws IOException {
+        if (!fs.rename(from, to)) {
+            throw new IOException("rename " + from + " -> " + to + " failed");
+        }
+    }
+
+    private boolean isRuns() {
+        return "runs".equals(layout);
+    }
+}

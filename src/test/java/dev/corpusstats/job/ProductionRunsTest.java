@@ -1,0 +1,202 @@
+package dev.corpusstats.job;
+
+import dev.corpusstats.config.ConfigLoader;
+import dev.corpusstats.config.JobConfig;
+import dev.corpusstats.output.DocumentAnalysesStore;
+import dev.corpusstats.output.Manifest;
+import dev.corpusstats.output.RunOutput;
+import dev.corpusstats.output.Table;
+import dev.corpusstats.testing.TableComparison;
+import dev.corpusstats.testing.TestFiles;
+import dev.corpusstats.testing.TestSpark;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * How a scheduler runs the job: reruns give the same tables, each layout publishes only complete
+ * output, a failed run leaves the published output alone, and an incremental run equals a full one.
+ */
+class ProductionRunsTest {
+    private final SparkSession spark = TestSpark.session();
+
+    @TempDir
+    Path dir;
+
+    private Manifest run(Path input, Path output, Map<String, String> overrides) {
+        Map<String, String> settings = new HashMap<>(overrides);
+        settings.putIfAbsent("output.report", "false"); // the report has its own tests; these runs are about tables
+        settings.put("input.path", input.toString());
+        settings.put("output.path", output.toString());
+        JobConfig config = ConfigLoader.load(null, settings);
+        return new CorpusStatsPipeline(spark, config).run();
+    }
+
+    /** Four short news-like documents per batch, with people, places and organisations. */
+    private static void writeBatch(Path in, String batch, int from) {
+        String[] people = {"Angela Merkel", "Barack Obama", "Hamid Karzai", "Theresa May", "Emmanuel Macron", "Xi Jinping"};
+        String[] places = {"Berlin", "Washington", "Kabul", "London", "Paris", "Beijing"};
+        for (int i = from; i < from + 4; i++) {
+            String person = people[i % people.length];
+            String place = places[(i + 1) % places.length];
+            TestFiles.write(in, batch + "/story-" + i + ".txt", person + " met officials of the United Nations in " + place
+                    + " on Monday. " + person.split(" ")[1] + " said the talks on trade and security went well.\n\n"
+                    + "Reporters in " + place + " asked about the economy. Story number " + i + " ends here.");
+        }
+    }
+
+    @Test
+    void rerunningTheSameInputGivesTheSameTables() {
+        Path in = dir.resolve("in");
+        writeBatch(in, "a", 0);
+        TestFiles.write(in, "a/copy.txt", TestFiles.seedText());
+        TestFiles.write(in, "a/empty.txt", "");
+        Path first = dir.resolve("first");
+        Path second = dir.resolve("second");
+        Manifest m1 = run(in, first, Map.of());
+        Manifest m2 = run(in, second, Map.of());
+        TableComparison.assertSameTables(spark, first, second);
+        assertEquals(m1.tables.keySet(), m2.tables.keySet());
+
+        // The same output root, run again: the published tables are replaced, and no attempt is left behind.
+        Manifest m3 = run(in, first, Map.of());
+        TableComparison.assertSameTables(spark, first, second);
+        assertEquals(m3.runId, readManifest(first).runId);
+        assertFalse(Files.exists(first.resolve(RunOutput.ATTEMPTS)) && list(first.resolve(RunOutput.ATTEMPTS)).size() > 0,
+                "no attempt folder is left after a successful run");
+    }
+
+    @Test
+    void runsLayoutPublishesEachRunUnderItsNameAndPointsLatestAtTheNewest() throws Exception {
+        Path in = dir.resolve("in");
+        writeBatch(in, "a", 0);
+        Path out = dir.resolve("out");
+        run(in, out, Map.of("output.layout", "runs", "output.run_name", "2026-11-28"));
+        writeBatch(in, "b", 4);
+        Manifest second = run(in, out, Map.of("output.layout", "runs", "output.run_name", "2026-11-29"));
+
+        assertEquals("runs/run=2026-11-29", Files.readString(out.resolve(RunOutput.LATEST)).strip());
+        assertEquals(out.resolve("runs/run=2026-11-29").toString(), second.publishedTo);
+        assertEquals(4L, spark.read().parquet(out.resolve("runs/run=2026-11-28/documents").toString()).count());
+        assertEquals(8L, spark.read().parquet(out.resolve("runs/run=2026-11-29/documents").toString()).count());
+        // DuckDB reads all runs as one table with a run column (hive partitioning); Spark by glob.
+        try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement st = db.createStatement();
+             ResultSet rs = st.executeQuery("SELECT run, count(*) FROM read_parquet('" + out.resolve("runs")
+                     + "/*/documents/*.parquet', hive_partitioning = true) GROUP BY run ORDER BY run")) {
+            assertTrue(rs.next());
+            assertEquals("2026-11-28", rs.getString(1));
+            assertEquals(4L, rs.getLong(2));
+            assertTrue(rs.next());
+            assertEquals("2026-11-29", rs.getString(1));
+            assertEquals(8L, rs.getLong(2));
+        }
+        assertEquals(12L, spark.read().parquet(out.resolve("runs") + "/run=*/documents").count());
+        assertFalse(Files.exists(out.resolve(Table.DOCUMENTS.folder())), "nothing at the root in the runs layout");
+
+        // Rerunning a date replaces that run, and only that one.
+        run(in, out, Map.of("output.layout", "runs", "output.run_name", "2026-11-28"));
+        assertEquals(8L, spark.read().parquet(out.resolve("runs/run=2026-11-28/documents").toString()).count());
+        assertEquals("runs/run=2026-11-28", Files.readString(out.resolve(RunOutput.LATEST)).strip());
+    }
+
+    @Test
+    void aFailedRunLeavesThePublishedOutputAndKeepsOnlyItsManifest() throws Exception {
+        Path in = dir.resolve("in");
+        writeBatch(in, "a", 0);
+        Path out = dir.resolve("out");
+        Manifest good = run(in, out, Map.of());
+        Path snapshot = dir.resolve("snapshot");
+        run(in, snapshot, Map.of());
+
+        writeBatch(in, "b", 4);
+        assertThrows(Exception.class, () -> run(in, out, Map.of("entities.model", "no/such/model.ser.gz")));
+
+        assertEquals(good.runId, readManifest(out).runId, "the published manifest is the good run's");
+        TableComparison.assertSameTables(spark, out, snapshot);
+        List<Path> attempts = list(out.resolve(RunOutput.ATTEMPTS));
+        assertEquals(1, attempts.size());
+        assertEquals(List.of(attempts.get(0).resolve(Manifest.FILE_NAME)), list(attempts.get(0)), "only the manifest is kept");
+        Manifest failed = Manifest.read(attempts.get(0).toString(), spark.sparkContext().hadoopConfiguration());
+        assertEquals("failed", failed.status);
+        assertTrue(failed.error.contains("no/such/model"), failed.error);
+        assertNull(failed.publishedTo);
+    }
+
+    /** A full run on A ∪ B equals an incremental run on A ∪ B after one on A, table by table. */
+    @Test
+    void incrementalRunEqualsAFullRun() {
+        Path in = dir.resolve("in");
+        writeBatch(in, "a", 0);
+        TestFiles.write(in, "a/seed.txt", TestFiles.seedText());
+        Path incremental = dir.resolve("incremental");
+        Manifest onA = run(in, incremental, Map.of("output.incremental", "true"));
+        assertEquals(5L, onA.incremental.get("documents_analyzed"));
+        assertNull(onA.incremental.get("previous"));
+
+        writeBatch(in, "b", 4);
+        TestFiles.write(in, "a/story-1.txt", "Changed text: Theresa May spoke in London about Brexit.");
+        Manifest onAB = run(in, incremental, Map.of("output.incremental", "true"));
+        assertEquals(5L, ((Number) onAB.incremental.get("documents_analyzed")).longValue(), "4 new + 1 changed");
+        assertEquals(4L, ((Number) onAB.incremental.get("documents_reused")).longValue());
+        assertEquals(incremental.toString(), onAB.incremental.get("previous"));
+
+        Path full = dir.resolve("full");
+        run(in, full, Map.of());
+        TableComparison.assertSameTables(spark, full, incremental);
+        assertTrue(Files.isDirectory(incremental.resolve(DocumentAnalysesStore.FOLDER)));
+
+        // Deleted inputs leave the statistics; the stored analyses shrink with them.
+        TestFiles.write(in, "a/story-2.txt", "");
+        deleteTree(in.resolve("b"));
+        Manifest afterDelete = run(in, incremental, Map.of("output.incremental", "true"));
+        assertEquals(0L, ((Number) afterDelete.incremental.get("documents_analyzed")).longValue());
+        Path fullAfterDelete = dir.resolve("full-after-delete");
+        run(in, fullAfterDelete, Map.of());
+        TableComparison.assertSameTables(spark, fullAfterDelete, incremental);
+        assertEquals(4L, spark.read().parquet(incremental.resolve(DocumentAnalysesStore.FOLDER).toString()).count());
+
+        // Other analysis settings: nothing is reused.
+        Manifest otherSettings = run(in, incremental, Map.of("output.incremental", "true", "terms.max_n", "2"));
+        assertEquals(0L, ((Number) otherSettings.incremental.get("documents_reused")).longValue());
+    }
+
+    private Manifest readManifest(Path out) {
+        try {
+            return Manifest.read(out.toString(), spark.sparkContext().hadoopConfiguration());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static List<Path> list(Path folder) {
+        try (var s = Files.list(folder)) {
+            return s.sorted().toList();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (var s = Files.walk(root)) {
+            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}
