@@ -1,0 +1,123 @@
+package dev.corpusstats.job;
+
+import dev.corpusstats.config.ConfigLoader;
+import dev.corpusstats.output.Manifest;
+import dev.corpusstats.output.Table;
+import dev.corpusstats.testing.TestFiles;
+import dev.corpusstats.testing.TestSpark;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A corpus of hostile files: the run succeeds, every good document is processed, every bad one is
+ * in rejects with its reason, and inputs = documents + rejects. NER is off here: the run-on 5 MB
+ * document alone would be a million tokens through the CRF, and this test is about reading.
+ */
+class HostileCorpusTest {
+    private final SparkSession spark = TestSpark.session();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void everyHostileFileEndsInDocumentsOrRejects() throws Exception {
+        Path in = dir.resolve("in");
+        String story = "Officials in Kabul met on Monday to discuss the peace talks. ";
+        TestFiles.write(in, "good.txt", story);
+        TestFiles.write(in, "empty.txt", new byte[0]);
+        TestFiles.write(in, "whitespace.txt", " \n\t\r\n  \n");
+        TestFiles.write(in, "binary.bin", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D});
+        TestFiles.write(in, "invalid-utf8.txt", new byte[] {'C', 'a', 'f', (byte) 0xE9, ' ', 'o', 'p', 'e', 'n', 's', '.', ' ',
+                (byte) 0xC3, (byte) 0x28, '!'});
+        byte[] utf16 = ("\uFEFF" + "Zürich talks began.").getBytes(StandardCharsets.UTF_16BE);
+        TestFiles.write(in, "utf16-bom.txt", utf16);
+        TestFiles.write(in, "truncated.txt.gz", TestFiles.truncatedGzip(story.repeat(500)));
+        writeRepeated(in.resolve("fifty-mb.txt"), story + "\n", 50L * 1024 * 1024);
+        writeRepeated(in.resolve("one-line-5mb.txt"), story, 5L * 1024 * 1024);
+        Path locked = TestFiles.write(in, "unreadable.txt", story);
+        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
+        TestFiles.write(in, "feed.jsonl", "{\"id\": \"j1\", \"text\": \"" + story + "\"}\n{\"id\": \"j2\", \"text\": tru\n"
+                + "[1, 2]\n{\"id\": \"j3\"}\n{\"text\": \"no id\"}\n");
+        TestFiles.write(in, "no-text-column.csv", "id,title\nc1,A headline\n");
+        TestFiles.write(in, "a/b/c/d/e/f/g/h/i/j/deep.txt", story);
+        TestFiles.write(in, "name with spaces.txt", story + "Spaces.");
+        TestFiles.write(in, "Ünïcödé dir/файл 東京.txt", story + "Tokyo.");
+
+        Map<String, String> settings = new HashMap<>();
+        settings.put("input.path", in.toString());
+        settings.put("output.path", dir.resolve("out").toString());
+        settings.put("entities.enabled", "false");
+        settings.put("output.report", "false");
+        Manifest manifest = new CorpusStatsPipeline(spark, ConfigLoader.load(null, settings)).run();
+
+        assertEquals("succeeded", manifest.status);
+        Map<String, String> rejects = new TreeMap<>();
+        for (Row r : spark.read().parquet(dir.resolve("out").resolve(Table.REJECTS.folder()).toString()).collectAsList()) {
+            rejects.put(relative(in, r.getAs("source")), r.getAs("reason"));
+        }
+        Map<String, String> documents = new TreeMap<>();
+        for (Row r : spark.read().parquet(dir.resolve("out").resolve(Table.DOCUMENTS.folder()).toString()).collectAsList()) {
+            documents.put(r.getAs("doc_id"), r.getAs("encoding"));
+        }
+        boolean root = "root".equals(System.getProperty("user.name")); // root reads a file without permissions
+        Map<String, String> expectedRejects = new TreeMap<>(Map.of(
+                "empty.txt", "empty", "whitespace.txt", "empty", "binary.bin", "binary",
+                "truncated.txt.gz", "corrupt_compression", "fifty-mb.txt", "too_large",
+                "feed.jsonl#L2", "malformed_record", "feed.jsonl#L3", "malformed_record",
+                "feed.jsonl#L4", "missing_text", "feed.jsonl#L5", "missing_id",
+                "no-text-column.csv", "missing_text"));
+        if (!root) {
+            expectedRejects.put("unreadable.txt", "unreadable");
+        }
+        assertEquals(expectedRejects, rejects);
+
+        Map<String, String> expectedDocuments = new TreeMap<>(Map.of(
+                "good", "UTF-8", "invalid-utf8", "windows-1252", "utf16-bom", "UTF-16BE", "one-line-5mb", "UTF-8",
+                "j1", "UTF-8", "a/b/c/d/e/f/g/h/i/j/deep", "UTF-8", "name with spaces", "UTF-8",
+                "Ünïcödé dir/файл 東京", "UTF-8"));
+        if (root) {
+            expectedDocuments.put("unreadable", "UTF-8");
+        }
+        assertEquals(expectedDocuments, documents);
+
+        // 15 files, the JSON Lines one holding 5 records: 19 inputs, each a document or a reject.
+        assertEquals(15, ((Number) manifest.input.get("files")).intValue());
+        assertEquals(19, documents.size() + rejects.size());
+        Row oneLine = spark.read().parquet(dir.resolve("out").resolve(Table.DOCUMENTS.folder()).toString())
+                .filter("doc_id = 'one-line-5mb'").first();
+        assertTrue(oneLine.<Integer>getAs("token_count") > 900_000, "the run-on document is analyzed whole");
+    }
+
+    private static String relative(Path root, String source) {
+        String path = source.replaceFirst("^file:", "");
+        String prefix = root.toAbsolutePath().toString() + "/";
+        return path.startsWith(prefix) ? path.substring(prefix.length()) : path;
+    }
+
+    /** Writes {@code unit} repeated up to {@code bytes}, streaming (no 50 MB string in memory). */
+    private static void writeRepeated(Path file, String unit, long bytes) throws Exception {
+        byte[] chunk = unit.repeat(Math.max(1, 65536 / unit.length())).getBytes(StandardCharsets.UTF_8);
+        try (OutputStream out = Files.newOutputStream(file)) {
+            for (long written = 0; written < bytes; written += chunk.length) {
+                out.write(chunk);
+            }
+        }
+    }
+}
