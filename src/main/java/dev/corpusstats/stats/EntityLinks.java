@@ -58,12 +58,13 @@ public final class EntityLinks {
 
     /**
      * doc_entities after linking: a document that mentions both a linked one-word person and its
-     * full name (rare: the resolver merges those) gets one row, with summed mentions and salience.
+     * full name (rare: the resolver merges those) gets one row, with summed mentions and salience,
+     * named after the more mentioned of the two (ties: the greater name, so reruns agree).
      */
     public static Dataset<Row> relinkDocEntities(Dataset<Row> docEntities, Dataset<Row> links) {
         return relink(docEntities, links)
                 .groupBy("doc_id", "entity_id")
-                .agg(expr("max_by(name, mentions)").as("name"), first("type").as("type"), sum("mentions").cast("int").as("mentions"),
+                .agg(expr("max_by(name, named_struct('mentions', mentions, 'name', name))").as("name"), first("type").as("type"), sum("mentions").cast("int").as("mentions"),
                         min("first_begin").as("first_begin"), sum("salience").as("salience"))
                 .select("doc_id", "entity_id", "name", "type", "mentions", "first_begin", "salience");
     }
