@@ -27,12 +27,15 @@ import static org.apache.spark.sql.functions.col;
  * mergeable partial states of every corpus statistic: the corpus tables are sums over them, so a
  * run that reuses them and analyzes only new texts computes exactly what a full run computes.
  *
- * <p>Stored as the hidden folder {@code _document_analyses} beside the tables and published with
+ * <p>Stored as {@code _state/document_analyses} beside the tables (the hidden parent keeps it out
+ * of table globs; a leaf name without {@code _} is one Spark does not skip when reading it) and published with
  * them. The analyses are valid only for the settings and versions that made them, so the manifest
  * records a fingerprint of those and a run with a different one analyzes everything again.
  */
 public final class DocumentAnalysesStore {
-    public static final String FOLDER = "_document_analyses";
+    /** The hidden folder for state kept between runs, published with the tables. */
+    public static final String STATE_DIR = "_state";
+    public static final String FOLDER = STATE_DIR + "/document_analyses";
     public static final String KEY = "content_sha256";
 
     private DocumentAnalysesStore() {

@@ -209,7 +209,7 @@ public final class RunOutput {
             names.add(t.folder());
         }
         names.add(ReportWriter.FILE_NAME);
-        names.add(DocumentAnalysesStore.FOLDER);
+        names.add(DocumentAnalysesStore.STATE_DIR);
         names.add(Manifest.FILE_NAME);
         return names;
     }

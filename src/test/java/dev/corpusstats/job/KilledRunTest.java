@@ -46,8 +46,7 @@ class KilledRunTest {
         }
         Path out = dir.resolve("out");
         Manifest published = run(in, out);
-        Path snapshot = dir.resolve("snapshot");
-        run(in, snapshot);
+        Path snapshot = TestFiles.copyTree(out, dir.resolve("snapshot"));
 
         TestFiles.write(in, "story-new.txt", "A new story from Kabul. " + seed);
         Process job = startJob(in, out);

@@ -59,4 +59,20 @@ public final class TestFiles {
         return Path.of("seeds", "000_9e75ee7642a235e9.txt");
     }
 
+    /** A copy of a folder tree: a snapshot of an output to compare with later. */
+    public static Path copyTree(Path from, Path to) {
+        try (var paths = Files.walk(from)) {
+            for (Path p : paths.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+            return to;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }
