@@ -54,7 +54,7 @@ public final class JobConfig implements Serializable {
         public int reportDocuments = 2000;
         /**
          * overwrite: the tables live at the output root and each run replaces them. runs: each run is
-         * published as {@code runs/run=NAME/} and {@code LATEST} names the newest. Either way a run
+         * published as {@code runs/run=NAME/} and {@code LATEST} names the greatest run name published. Either way a run
          * writes into {@code _attempts/RUN_ID/} and publishes only when complete.
          */
         public String layout = "overwrite";

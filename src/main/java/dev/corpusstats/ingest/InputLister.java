@@ -44,9 +44,17 @@ public final class InputLister {
     public static void requireMatches(String input, Configuration conf) {
         Path pattern = new Path(input);
         FileSystem fs = fileSystem(pattern, conf);
-        for (FileStatus match : match(fs, pattern, input)) {
+        FileStatus[] matches = match(fs, pattern, input);
+        for (FileStatus match : matches) {
             if (match.isDirectory()) {
                 requireListable(fs, match.getPath(), input);
+            }
+        }
+        if (matches.length == 1 && matches[0].isFile()) { // the input is one file: it must open
+            try {
+                fs.open(matches[0].getPath()).close();
+            } catch (IOException e) {
+                throw new InputMissingException("cannot read input path " + input + ": " + e.getMessage());
             }
         }
     }

@@ -215,17 +215,20 @@ public final class CorpusStatsPipeline {
         StringBuilder inputs = new StringBuilder();
         inputs.append(ConfigLoader.toTree(config).get("terms")).append('\n');
         inputs.append(ConfigLoader.toTree(config).get("entities")).append('\n');
-        for (String file : new String[] {config.terms.stopWordsFile, config.entities.aliasFile}) {
-            if (file != null) {
+        // Files named in the settings (models given as files, too): their contents, not just their names.
+        for (String file : new String[] {config.terms.stopWordsFile, config.entities.aliasFile,
+                config.entities.model, config.entities.miscRetypeModel}) {
+            if (file != null && Files.isRegularFile(Path.of(file))) {
                 try {
-                    inputs.append(DocumentAnalysesStore.fingerprint(Files.readString(Path.of(file)))).append('\n');
+                    inputs.append(DocumentAnalysesStore.fingerprint(Files.readAllBytes(Path.of(file)))).append('\n');
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot read " + file, e);
                 }
             }
         }
         Map<String, String> versions = Versions.of(spark.version());
-        inputs.append(versions.get("corpus_stats")).append(' ').append(versions.get("corenlp"));
+        inputs.append(versions.get("corpus_stats")).append(' ').append(versions.get("corenlp"))
+                .append(' ').append(AnalyzeDocuments.ANALYSIS_VERSION);
         return inputs.toString();
     }
 

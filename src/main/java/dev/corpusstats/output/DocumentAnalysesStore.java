@@ -43,8 +43,13 @@ public final class DocumentAnalysesStore {
 
     /** SHA-256 of everything the per-document analysis depends on, described as text by the caller. */
     public static String fingerprint(String analysisInputs) {
+        return fingerprint(analysisInputs.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** SHA-256 of bytes, as hex. */
+    public static String fingerprint(byte[] bytes) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(analysisInputs.getBytes(StandardCharsets.UTF_8));
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(bytes);
             return HexFormat.of().formatHex(hash);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

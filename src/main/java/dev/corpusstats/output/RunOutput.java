@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,12 +28,15 @@ import java.util.Set;
  *       never half-written; a run killed between two renames leaves the publish marker, and the next
  *       run finishes that publish before it starts.</li>
  *   <li>{@code runs}: the attempt folder becomes {@code ROOT/runs/run=NAME/} in one rename, then
- *       {@code ROOT/LATEST} (one line: {@code runs/run=NAME}) is replaced atomically. Earlier runs
+ *       {@code ROOT/LATEST} (one line: {@code runs/run=NAME}, the greatest name published) is
+ *       replaced atomically. A rerun of an existing name moves the old folder aside first; if it is
+ *       killed in between, the next run puts the old folder back. Earlier runs
  *       stay readable as they were; DuckDB reads all runs as one table with a {@code run} column
  *       ({@code read_parquet('ROOT/runs/*&#47;terms/*.parquet', hive_partitioning = true)}).</li>
  * </ul>
- * Names starting with {@code _} are skipped by Spark, Hive and DuckDB's hive-partitioned globs, so
- * attempts in progress are never read as data. One run at a time per output root.
+ * Names starting with {@code _} are skipped by Spark and Hive, so attempts in progress are never
+ * read as data. One run at a time per output root. Renames are atomic on local disks, HDFS and
+ * ABFS; on S3 (s3a) a rename is a copy, so publishing there is not atomic.
  */
 public final class RunOutput {
     public static final String ATTEMPTS = "_attempts";
@@ -42,6 +44,10 @@ public final class RunOutput {
     public static final String LATEST = "LATEST";
     /** Written into an attempt folder before its publish starts; gone with the folder when it ends. */
     static final String PUBLISHING = "_PUBLISHING";
+    /** Suffix of the folder a run of the same name is moved to while it is replaced (runs layout). */
+    static final String REPLACED = "-replaced";
+    /** Suffix of the folder the previous run's entries go to while an overwrite publish replaces them. */
+    static final String PREVIOUS = "-previous";
 
     private final Path root;
     private final String layout;
@@ -111,9 +117,16 @@ public final class RunOutput {
                 if (!attempt.isDirectory() || dir.getName().equals(runId)) {
                     continue;
                 }
-                if (fs.exists(new Path(dir, PUBLISHING))) {
+                if (dir.getName().endsWith(PREVIOUS)) { // a publish's trash: its publish deletes it
+                    String owner = dir.getName().substring(0, dir.getName().length() - PREVIOUS.length());
+                    if (!fs.exists(new Path(attempts, owner))) {
+                        fs.delete(dir, true);
+                    }
+                } else if (fs.exists(new Path(dir, PUBLISHING))) {
                     moveIntoRoot(dir);
                     done.add("finished the interrupted publish of " + dir.getName());
+                } else if (dir.getName().endsWith(REPLACED)) {
+                    done.add(restoreReplaced(dir));
                 } else if (!fs.exists(new Path(dir, Manifest.FILE_NAME))) {
                     fs.delete(dir, true);
                     done.add("deleted the attempt of a killed run, " + dir.getName());
@@ -133,16 +146,24 @@ public final class RunOutput {
                 Path target = new Path(publishedDir());
                 fs.mkdirs(target.getParent());
                 if (fs.exists(target)) { // a rerun under the same name replaces that run
-                    Path replaced = new Path(new Path(root, ATTEMPTS), runId + "-replaced");
+                    Path replaced = new Path(new Path(root, ATTEMPTS), runId + REPLACED);
                     rename(target, replaced);
                     rename(attempt, target);
                     fs.delete(replaced, true);
                 } else {
                     rename(attempt, target);
                 }
-                writeLatest(RUNS + "/run=" + runName);
+                writeLatestIfNewest();
             } else {
-                fs.create(new Path(attempt, PUBLISHING), true).close();
+                List<String> names = new ArrayList<>();
+                for (FileStatus entry : fs.listStatus(attempt)) {
+                    names.add(entry.getPath().getName());
+                }
+                // The marker lists what this publish moves, so that finishing it later never
+                // mistakes an entry already moved for one of the previous run's.
+                try (FSDataOutputStream out = fs.create(new Path(attempt, PUBLISHING), true)) {
+                    out.write(String.join("\n", names).getBytes(StandardCharsets.UTF_8));
+                }
                 moveIntoRoot(attempt);
             }
         } catch (IOException e) {
@@ -168,38 +189,59 @@ public final class RunOutput {
     }
 
     /**
-     * Overwrite layout: each entry of the attempt replaces the root's entry of that name (the old one
-     * goes to a trash folder first, so a rename never lands inside an existing folder), the
-     * manifest last; entries of the previous run that this run did not produce are removed too.
-     * Safe to repeat: what was moved is no longer in the attempt folder.
+     * Overwrite layout: each entry the publish marker lists replaces the root's entry of that name
+     * (the old one goes to a trash folder first, so a rename never lands inside an existing
+     * folder), the manifest last; entries of the previous run that this run did not produce are
+     * removed too. Safe to repeat after a kill: an entry no longer in the attempt folder was moved.
      */
     private void moveIntoRoot(Path attempt) throws IOException {
-        Path trash = new Path(new Path(root, ATTEMPTS), attempt.getName() + "-previous");
+        Path trash = new Path(new Path(root, ATTEMPTS), attempt.getName() + PREVIOUS);
         fs.mkdirs(trash);
-        List<FileStatus> entries = new ArrayList<>(Arrays.asList(fs.listStatus(attempt)));
-        entries.removeIf(e -> e.getPath().getName().equals(PUBLISHING));
-        entries.sort(Comparator.comparing((FileStatus e) -> e.getPath().getName().equals(Manifest.FILE_NAME))
-                .thenComparing(e -> e.getPath().getName()));
+        List<String> names = new ArrayList<>();
+        try (var in = fs.open(new Path(attempt, PUBLISHING))) {
+            new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).forEach(names::add);
+        }
+        names.remove(PUBLISHING);
+        names.sort(Comparator.comparing((String n) -> n.equals(Manifest.FILE_NAME)).thenComparing(n -> n));
         Set<String> stale = new LinkedHashSet<>(publishedNames());
-        entries.forEach(e -> stale.remove(e.getPath().getName()));
+        names.forEach(stale::remove);
         for (String name : stale) { // e.g. report.html when this run has the report turned off
             Path old = new Path(root, name);
             if (fs.exists(old)) {
+                fs.delete(new Path(trash, name), true);
                 rename(old, new Path(trash, name));
             }
         }
-        for (FileStatus entry : entries) {
-            String name = entry.getPath().getName();
+        for (String name : names) {
+            Path entry = new Path(attempt, name);
+            if (!fs.exists(entry)) {
+                continue; // moved before the run was killed
+            }
             Path target = new Path(root, name);
             if (fs.exists(target)) {
                 Path old = new Path(trash, name);
                 fs.delete(old, true);
                 rename(target, old);
             }
-            rename(entry.getPath(), target);
+            rename(entry, target);
         }
         fs.delete(attempt, true);
         fs.delete(trash, true);
+    }
+
+    /**
+     * Runs layout: a run killed while replacing a run of the same name left the old run here. If
+     * the new one did not arrive, the old one goes back; otherwise it is deleted.
+     */
+    private String restoreReplaced(Path replaced) throws IOException {
+        Manifest old = Manifest.read(replaced.toString(), hadoopConf);
+        Path target = new Path(new Path(root, RUNS), "run=" + old.runName);
+        if (fs.exists(target)) {
+            fs.delete(replaced, true);
+            return "deleted the run replaced by an interrupted publish, " + replaced.getName();
+        }
+        rename(replaced, target);
+        return "restored run=" + old.runName + ", which an interrupted publish had moved aside";
     }
 
     /** Every name a run may publish into the root (overwrite layout). */
@@ -214,9 +256,21 @@ public final class RunOutput {
         return names;
     }
 
-    /** LATEST is written beside and renamed over, so readers see the old or the new line, never a partial one. */
-    private void writeLatest(String line) throws IOException {
+    /**
+     * Points LATEST at this run unless it names a run that sorts after this one (a backfill of an
+     * earlier date must not make old data the latest). Written beside and renamed over, so readers
+     * see the old or the new line, never a partial one.
+     */
+    private void writeLatestIfNewest() throws IOException {
+        String line = RUNS + "/run=" + runName;
         Path latest = new Path(root, LATEST);
+        if (fs.exists(latest)) {
+            try (var in = fs.open(latest)) {
+                if (new String(in.readAllBytes(), StandardCharsets.UTF_8).strip().compareTo(line) > 0) {
+                    return;
+                }
+            }
+        }
         Path tmp = new Path(root, "_" + LATEST + "." + runId);
         fs.setWriteChecksum(false);
         try (FSDataOutputStream out = fs.create(tmp, true)) {

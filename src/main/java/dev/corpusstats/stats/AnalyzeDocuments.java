@@ -86,6 +86,12 @@ public final class AnalyzeDocuments {
      */
     public static final StructType STATE_SCHEMA = stateSchema();
 
+    /**
+     * Bumped whenever a change to the NLP core changes what a document's analysis holds, so that
+     * incremental runs stop reusing analyses made by the older code (part of the fingerprint).
+     */
+    public static final int ANALYSIS_VERSION = 1;
+
     /** Analysis tasks per core: enough for the cores to finish together despite uneven documents. */
     static final int PARTITIONS_PER_CORE = 4;
 
@@ -123,7 +129,10 @@ public final class AnalyzeDocuments {
      */
     public static Dataset<Row> reusing(Dataset<Row> documents, Dataset<Row> stored, AnalyzerSettings settings) {
         Column[] columns = Arrays.stream(SCHEMA.fieldNames()).map(functions::col).toArray(Column[]::new);
-        Dataset<Row> reused = documents.selectExpr(INPUT_COLUMNS).join(stored, "content_sha256").select(columns);
+        Dataset<Row> joined = documents.selectExpr(INPUT_COLUMNS).join(stored, "content_sha256").select(columns);
+        // Parquet reads every column as nullable: back to the analysis schema, so that incremental
+        // and full runs write the same Parquet schema (required columns stay required).
+        Dataset<Row> reused = documents.sparkSession().createDataFrame(joined.javaRDD(), SCHEMA);
         return apply(withoutStoredAnalysis(documents, stored), settings).unionByName(reused);
     }
 
