@@ -106,10 +106,11 @@ class ProductionRunsTest {
         assertEquals(12L, spark.read().parquet(out.resolve("runs") + "/run=*/documents").count());
         assertFalse(Files.exists(out.resolve(Table.DOCUMENTS.folder())), "nothing at the root in the runs layout");
 
-        // Rerunning a date replaces that run, and only that one.
+        // Rerunning (or backfilling) an earlier date replaces that run, and only that one.
         run(in, out, Map.of("output.layout", "runs", "output.run_name", "2026-11-28"));
         assertEquals(8L, spark.read().parquet(out.resolve("runs/run=2026-11-28/documents").toString()).count());
-        assertEquals("runs/run=2026-11-28", Files.readString(out.resolve(RunOutput.LATEST)).strip());
+        assertEquals("runs/run=2026-11-29", Files.readString(out.resolve(RunOutput.LATEST)).strip(),
+                "a rerun of an earlier date does not move LATEST back");
     }
 
     @Test
