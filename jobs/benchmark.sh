@@ -2,7 +2,10 @@
 # Benchmarks the real job (embedded local Spark, the production code path) on a folder of text
 # files made K times larger, against the NER engine alone on the same documents.
 #   jobs/benchmark.sh --input DIR [--scale K] [--report FILE.json] [--conf FILE] [--work DIR]
-# Prints a table; --report also writes it as JSON. JAVA_OPTS sets the JVM (default -Xmx2g, the
+#                     [--profile FILE.html|FILE.collapsed]
+# Prints a table; --report also writes it as JSON. --profile samples the whole JVM's CPU (Java,
+# JIT compiler and GC threads) with async-profiler, fetched from Maven Central, and writes a flame
+# graph (.html) or collapsed stacks (.collapsed, for flamegraph.pl or speedscope). JAVA_OPTS sets the JVM (default -Xmx2g, the
 # driver memory the performance targets assume). Work files go to target/benchmark/.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -12,13 +15,41 @@ if [[ ! -f "$jar" || ! -f target/local-classpath.txt || -n "$(find pom.xml src/m
   echo "benchmark: building (mvn package -DskipTests)..." >&2
   mvn -B -q package -DskipTests >&2
 fi
+# --profile is the script's own option; everything else goes to the benchmark.
+args=()
+profile=""
+while [[ $# -gt 0 ]]; do
+  if [[ "$1" == "--profile" ]]; then
+    [[ $# -ge 2 ]] || { echo "benchmark: --profile needs a file (.html or .collapsed)" >&2; exit 2; }
+    profile=$2; shift 2
+  else
+    args+=("$1"); shift
+  fi
+done
+agent=()
+if [[ -n "$profile" ]]; then
+  # async-profiler's jar on Maven Central carries its native agent for Linux x64 and arm64.
+  version=4.1
+  case "$(uname -m)" in x86_64) platform=linux-x64 ;; aarch64) platform=linux-arm64 ;;
+    *) echo "benchmark: --profile needs Linux on x86_64 or aarch64" >&2; exit 2 ;; esac
+  lib=target/profiler/$platform/libasyncProfiler.so
+  if [[ ! -f "$lib" ]]; then
+    mvn -B -q dependency:copy -Dartifact=tools.profiler:async-profiler:$version -DoutputDirectory=target/profiler >&2
+    (cd target/profiler && unzip -o -q "async-profiler-$version.jar" "$platform/libasyncProfiler.so")
+  fi
+  format=flamegraph; [[ "$profile" == *.collapsed ]] && format=collapsed
+  mkdir -p "$(dirname "$profile")"
+  profile=$(cd "$(dirname "$profile")" && pwd)/$(basename "$profile")
+  # event=cpu uses perf_events where the kernel allows it, else async-profiler falls back to a timer.
+  agent=("-agentpath:$here/$lib=start,event=cpu,interval=10ms,$format,file=$profile")
+fi
 spark_props=()
 while read -r key value; do
   [[ -z "$key" || "$key" == \#* ]] && continue
   spark_props+=("-D$key=$value")
 done < conf/spark-defaults.conf
 export SPARK_LOCAL_IP=${SPARK_LOCAL_IP:-127.0.0.1}
-exec java ${JAVA_OPTS:--Xmx2g} \
+exec java ${JAVA_OPTS:--Xmx2g} "${agent[@]}" \
   -XX:+IgnoreUnrecognizedVMOptions \
   --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED \
   --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED \
@@ -31,4 +62,4 @@ exec java ${JAVA_OPTS:--Xmx2g} \
   -Dlog4j2.configurationFile=conf/log4j2.properties \
   "${spark_props[@]}" \
   -cp "$jar:$(cat target/local-classpath.txt)" \
-  dev.corpusstats.bench.Benchmark "$@"
+  dev.corpusstats.bench.Benchmark "${args[@]}"

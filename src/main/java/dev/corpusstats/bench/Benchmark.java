@@ -97,9 +97,13 @@ public final class Benchmark {
         r.put("spark_startup_seconds", seconds(startup));
         JobConfig config = ConfigLoader.load(conf, Map.of("input.path", corpus.toString(), "output.path", output.toString()));
         resetPeaks();
+        long jitBefore = jitMillis();
+        long gcBefore = gcMillis();
         long start = System.nanoTime();
         Manifest manifest = new CorpusStatsPipeline(spark, config).run();
         double wall = seconds(start);
+        r.put("jit_compile_seconds", (jitMillis() - jitBefore) / 1000.0);
+        r.put("gc_seconds", (gcMillis() - gcBefore) / 1000.0);
         long tokens = spark.read().parquet(output.resolve("documents").toString())
                 .selectExpr("sum(token_count)").first().getLong(0);
         r.put("tokens", tokens);
@@ -164,6 +168,17 @@ public final class Benchmark {
         return seconds(start);
     }
 
+    /** CPU time the JIT compiler threads spent so far (they compete with tasks for the cores). */
+    private static long jitMillis() {
+        var jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
+    }
+
+    /** Time spent in garbage collections so far (pauses and concurrent cycles as the collectors count them). */
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(gc -> Math.max(0, gc.getCollectionTime())).sum();
+    }
+
     private static void resetPeaks() {
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             pool.resetPeakUsage();
@@ -213,6 +228,8 @@ public final class Benchmark {
         s.append(String.format("  tokens/s           %,12.0f%n", r.get("tokens_per_second").asDouble()));
         r.get("stage_seconds").fields().forEachRemaining(e ->
                 s.append(String.format("  stage %-20s %8.1f s%n", e.getKey(), e.getValue().asDouble())));
+        s.append(String.format("  JIT compilation    %12.1f s (compiler threads, during the job)%n", r.get("jit_compile_seconds").asDouble()));
+        s.append(String.format("  GC                 %12.1f s%n", r.get("gc_seconds").asDouble()));
         s.append(String.format("  peak heap          %,12d MB (driver = executor in local mode)%n", r.get("peak_heap_mb").asLong()));
         s.append(String.format("  output size        %12.1f MB%n", r.get("output_mb").asDouble()));
         s.append(String.format("  NER engine alone   %,12.0f tokens/s on 1 thread, %,.0f on %d cores (CRF, no Spark)%n",

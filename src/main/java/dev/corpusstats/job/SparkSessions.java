@@ -20,6 +20,15 @@ public final class SparkSessions {
         return SparkSession.builder().config(conf).getOrCreate();
     }
 
+    /**
+     * Whether the session this JVM creates runs in local mode (its driver JVM runs the tasks): no
+     * master given (run-local.sh, tests) or a {@code local[...]} one from spark-submit.
+     */
+    public static boolean isLocalMaster() {
+        String master = new SparkConf().get("spark.master", "local[*]");
+        return master.startsWith("local");
+    }
+
     /** Parquet that pandas, DuckDB and Spark all read with the expected types. */
     public static void applyOutputDefaults(SparkConf conf) {
         conf.setIfMissing("spark.sql.parquet.compression.codec", "zstd");

@@ -63,6 +63,29 @@ public final class CrfEntityRecognizer implements EntityRecognizer {
         });
     }
 
+    /**
+     * Starts loading the given models (nulls are skipped) on a daemon thread and returns at once.
+     * For local mode, where the driver JVM is also the executor: the ~3 s of model loading then
+     * overlaps Spark's start-up and the corpus read instead of delaying the first NLP task, which
+     * waits for the same {@link #load} if it gets there first. A failure is left for that task to
+     * report, with its own message.
+     */
+    public static void preloadInBackground(String... models) {
+        Thread loader = new Thread(() -> {
+            for (String m : models) {
+                if (m != null) {
+                    try {
+                        load(m);
+                    } catch (RuntimeException e) {
+                        return; // the first task's load() fails again and reports it
+                    }
+                }
+            }
+        }, "ner-model-preload");
+        loader.setDaemon(true);
+        loader.start();
+    }
+
     @Override
     public List<List<String>> label(List<List<String>> sentences) {
         List<List<String>> labels = new ArrayList<>(sentences.size());
