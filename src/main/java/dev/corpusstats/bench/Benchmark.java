@@ -168,7 +168,7 @@ public final class Benchmark {
         return seconds(start);
     }
 
-    /** CPU time the JIT compiler threads spent so far (they compete with tasks for the cores). */
+    /** Time spent compiling so far, summed over the JIT compiler threads (they compete with tasks for the cores). */
     private static long jitMillis() {
         var jit = ManagementFactory.getCompilationMXBean();
         return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
