@@ -3,7 +3,8 @@
 #   jobs/run-local.sh [--input PATH] [--output DIR] [--conf FILE] [--format F] [--set KEY=VALUE]...
 # Defaults: --conf conf/corpus-stats.yaml, whose defaults are seeds/ -> out/.
 # JAVA_OPTS sets JVM options (default -Xmx4g); SPARK_DEFAULTS names another spark-defaults.conf;
-# LOG4J another log4j2 configuration (e.g. one that logs Spark's job timeline).
+# LOG4J another log4j2 configuration (e.g. one that logs Spark's job timeline); CDS=off runs without
+# the class-data archive (below).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
@@ -31,7 +32,26 @@ done < "${SPARK_DEFAULTS:-conf/spark-defaults.conf}"
 # Local mode needs no network: keep Spark on loopback.
 export SPARK_LOCAL_IP=${SPARK_LOCAL_IP:-127.0.0.1}
 
-exec java ${JAVA_OPTS:--Xmx4g} \
+# Class-data sharing (docs/PERFORMANCE.md): the first run after a build records the ~20,000 classes
+# it loads (Spark, Parquet, CoreNLP) into target/cds/ as it exits; later runs map that archive
+# instead of loading and verifying the classes again (seed run: 31 s -> 23 s). A new jar, classpath
+# or JVM makes a new archive; a JVM that cannot use the archive runs without it.
+cds=()
+archive=target/cds/corpus-stats.jsa
+jvm_id=$(readlink -f "$(command -v java)")
+if [[ ${CDS:-on} != off ]]; then
+  if [[ -f $archive && $archive -nt $jar && $archive -nt $classpath_file && "$(cat $archive.jvm 2>/dev/null)" == "$jvm_id" ]]; then
+    cds=(-XX:SharedArchiveFile=$archive)
+  else
+    mkdir -p target/cds
+    rm -f "$archive" "$archive.jvm"
+    cds=(-XX:ArchiveClassesAtExit=$archive.$$)
+  fi
+fi
+
+status=0
+java ${JAVA_OPTS:--Xmx4g} \
+  "${cds[@]}" -Xlog:cds=off -Xlog:cds+dynamic=off \
   -XX:+IgnoreUnrecognizedVMOptions \
   --add-opens=java.base/java.lang=ALL-UNNAMED \
   --add-opens=java.base/java.lang.invoke=ALL-UNNAMED \
@@ -52,4 +72,9 @@ exec java ${JAVA_OPTS:--Xmx4g} \
   -Dlog4j2.configurationFile=${LOG4J:-conf/log4j2.properties} \
   "${spark_props[@]}" \
   -cp "$jar:$(cat "$classpath_file")" \
-  dev.corpusstats.job.CorpusStatsJob "${args[@]}"
+  dev.corpusstats.job.CorpusStatsJob "${args[@]}" || status=$?
+# The archive is written as the JVM exits; renamed into place so a concurrent run never maps half of one.
+if [[ -f $archive.$$ ]]; then
+  mv -f "$archive.$$" "$archive" && echo "$jvm_id" > "$archive.jvm"
+fi
+exit $status

@@ -144,12 +144,13 @@ public final class CorpusStatsPipeline {
         manifest.input.put("files", read.inputFiles());
         Dataset<Row> records = cache(read.records(), StorageLevel.DISK_ONLY(), cached);
         long stageStart = System.nanoTime();
-        records.count(); // materializes the read (cached), so that read and NLP are timed apart
+        // Materializes the read (cached), so that read and NLP are timed apart; the count sizes the NLP tasks.
+        long recordCount = records.count();
         stageStart = stage(manifest, "read", stageStart);
         ResolveDocuments.Result resolved = ResolveDocuments.apply(records);
 
         AnalyzerSettings analyzerSettings = analyzerSettings();
-        Dataset<Row> analyzed = cache(analyze(resolved.documents(), analyzerSettings, previous, manifest), StorageLevel.DISK_ONLY(), cached);
+        Dataset<Row> analyzed = cache(analyze(resolved.documents(), recordCount, analyzerSettings, previous, manifest), StorageLevel.DISK_ONLY(), cached);
         Dataset<Row> corpusDocuments = DocTermCounts.corpusDocuments(analyzed, config.dedupe.countDuplicatesOnce);
         // N (documents) and N₁ (unigram occurrences) in one pass: Σ term_count = Σ terms.total_count for n = 1.
         Row totals = corpusDocuments.agg(count(lit(1)), coalesce(sum("term_count"), lit(0L))).first();
@@ -185,9 +186,10 @@ public final class CorpusStatsPipeline {
      * The NLP step. Incremental runs reuse the previous output's per-document analyses when they
      * were made with the same settings and versions, and analyze only texts without one.
      */
-    private Dataset<Row> analyze(Dataset<Row> documents, AnalyzerSettings settings, Optional<String> previous, Manifest manifest) {
+    private Dataset<Row> analyze(Dataset<Row> documents, long maxDocuments, AnalyzerSettings settings,
+                                 Optional<String> previous, Manifest manifest) {
         if (!config.output.incremental) {
-            return AnalyzeDocuments.apply(documents, settings);
+            return AnalyzeDocuments.apply(documents, settings, maxDocuments);
         }
         String fingerprint = DocumentAnalysesStore.fingerprint(analysisInputs());
         Optional<Dataset<Row>> stored = previous.flatMap(dir -> DocumentAnalysesStore.load(spark, dir, fingerprint, AnalyzeDocuments.STATE_SCHEMA));
@@ -196,15 +198,16 @@ public final class CorpusStatsPipeline {
         incremental.put("previous", stored.isPresent() ? previous.get() : null);
         manifest.incremental = incremental;
         if (stored.isEmpty()) {
+            long all = documents.count();
             incremental.put("documents_reused", 0L);
-            incremental.put("documents_analyzed", documents.count());
-            return AnalyzeDocuments.apply(documents, settings);
+            incremental.put("documents_analyzed", all);
+            return AnalyzeDocuments.apply(documents, settings, all);
         }
         long total = documents.count();
         long fresh = AnalyzeDocuments.withoutStoredAnalysis(documents, stored.get()).count();
         incremental.put("documents_reused", total - fresh);
         incremental.put("documents_analyzed", fresh);
-        return AnalyzeDocuments.reusing(documents, stored.get(), settings);
+        return AnalyzeDocuments.reusing(documents, stored.get(), settings, fresh);
     }
 
     /**
