@@ -30,9 +30,10 @@ final class FailedRun {
         manifest.input.put("format", config.input.format);
         manifest.configuration = ConfigLoader.toTree(config);
         manifest.error = error.toString();
-        RunOutput output = new RunOutput(config.output.path, config.output.layout, manifest.runId, null, new Configuration());
+        Configuration hadoop = SparkSessions.hadoopConfigurationWithoutSession();
+        RunOutput output = new RunOutput(config.output.path, config.output.layout, manifest.runId, null, hadoop);
         try {
-            manifest.write(output.attemptDir(), new Configuration());
+            manifest.write(output.attemptDir(), hadoop);
             return " (manifest: " + output.attemptDir() + "/" + Manifest.FILE_NAME + ")";
         } catch (Exception e) { // the output may be unwritable too: the error line is what matters
             return "";

@@ -1,7 +1,9 @@
 package dev.corpusstats.job;
 
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
+import scala.Tuple2;
 
 /**
  * The job's SparkSession. Under spark-submit, master and settings come from spark-submit; run
@@ -27,6 +29,19 @@ public final class SparkSessions {
     public static boolean isLocalMaster() {
         String master = new SparkConf().get("spark.master", "local[*]");
         return master.startsWith("local");
+    }
+
+    /**
+     * The Hadoop settings a session would get from its {@code spark.hadoop.*} properties (spark-submit's
+     * or system properties), without starting one: for the manifest of a run that failed before its
+     * session existed, which may go to a remote filesystem that needs them (credentials, endpoints).
+     */
+    public static Configuration hadoopConfigurationWithoutSession() {
+        Configuration hadoop = new Configuration();
+        for (Tuple2<String, String> setting : new SparkConf().getAllWithPrefix("spark.hadoop.")) {
+            hadoop.set(setting._1(), setting._2());
+        }
+        return hadoop;
     }
 
     /** Parquet that pandas, DuckDB and Spark all read with the expected types. */
