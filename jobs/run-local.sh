@@ -4,7 +4,8 @@
 # Defaults: --conf conf/corpus-stats.yaml, whose defaults are seeds/ -> out/.
 # JAVA_OPTS sets JVM options (default -Xmx4g); SPARK_DEFAULTS names another spark-defaults.conf;
 # LOG4J another log4j2 configuration (e.g. one that logs Spark's job timeline); CDS=off runs without
-# the class-data archive, JIT=tiered|c1 overrides the compiler choice (both below).
+# the class-data archive (CDS=refresh writes a new one), JIT=tiered|c1 overrides the compiler choice
+# (both below).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
@@ -12,7 +13,8 @@ cd "$here"
 jar=target/corpus-stats-0.1.0.jar
 classpath_file=target/local-classpath.txt
 newest_source=$(find pom.xml src/main -newer "$jar" -print -quit 2>/dev/null || echo rebuild)
-if [[ ! -f "$jar" || ! -f "$classpath_file" || -n "$newest_source" ]]; then
+# CORPUS_STATS_NO_BUILD=1: the caller is the build itself (pom.xml's class-data-archive run).
+if [[ -z ${CORPUS_STATS_NO_BUILD-} && ( ! -f "$jar" || ! -f "$classpath_file" || -n "$newest_source" ) ]]; then
   echo "corpus-stats: building (mvn package -DskipTests)..." >&2
   mvn -B -q package -DskipTests >&2
 fi
@@ -63,16 +65,17 @@ fi
 jit_opts=()
 [[ $jit == c1 ]] && jit_opts=(-XX:TieredStopAtLevel=1)
 
-# Class-data sharing (docs/PERFORMANCE.md): the first run after a build records the ~20,000 classes
+# Class-data sharing (docs/PERFORMANCE.md): a run without an up-to-date archive (the build's own run
+# on seeds/, see pom.xml, or the first run after a build that skipped it) records the ~18,600 classes
 # it loads (Spark, Parquet, CoreNLP) into target/cds/ as it exits; later runs map that archive
-# instead of loading and verifying the classes again (seed run: 19.2 s -> 15.5 s). A new jar, classpath
-# or JVM makes a new archive; a JVM that cannot use the archive runs without it.
+# instead of loading and verifying the classes again (seed run: 19.2 s -> 15.5 s). A new jar,
+# classpath or JVM makes a new archive; a JVM that cannot use the archive runs without it.
 cds=()
 archive=target/cds/corpus-stats.jsa
 java_bin=$(readlink -f "$(command -v java)")
 jvm_id="$java_bin $(stat -c %s-%Y "$(dirname "$java_bin")/../lib/server/libjvm.so" 2>/dev/null)" # path, size and date of the JVM
 if [[ ${CDS:-on} != off ]]; then
-  if [[ -f $archive && $archive -nt $jar && $archive -nt $classpath_file && "$(cat $archive.jvm 2>/dev/null)" == "$jvm_id" ]]; then
+  if [[ ${CDS:-on} != refresh && -f $archive && $archive -nt $jar && $archive -nt $classpath_file && "$(cat $archive.jvm 2>/dev/null)" == "$jvm_id" ]]; then
     cds=(-XX:SharedArchiveFile=$archive)
   else
     mkdir -p target/cds
