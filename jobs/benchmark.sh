@@ -11,9 +11,9 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
 jar=target/corpus-stats-0.1.0.jar
-if [[ ! -f "$jar" || ! -f target/local-classpath.txt || -n "$(find pom.xml src/main -newer "$jar" -print -quit)" ]]; then
+if [[ ! -f "$jar" || ! -f target/local-classpath.txt || -n "$(find pom.xml src/main -type f -newer "$jar" -print -quit)" ]]; then
   echo "benchmark: building (mvn package -DskipTests)..." >&2
-  mvn -B -q package -DskipTests >&2
+  mvn -B -q package -DskipTests -Dcds.skip=true >&2
 fi
 # --profile is the script's own option; everything else goes to the benchmark.
 args=()

@@ -11,6 +11,6 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
 if [[ ! -f target/classes/dev/corpusstats/nlp/eval/NerEvaluation.class || ! -f target/local-classpath.txt ]]; then
   echo "eval-ner: building (mvn package -DskipTests)..." >&2
-  mvn -B -q package -DskipTests >&2
+  mvn -B -q package -DskipTests -Dcds.skip=true >&2
 fi
 exec java ${JAVA_OPTS:--Xmx2g} -cp "target/classes:$(cat target/local-classpath.txt)" dev.corpusstats.nlp.eval.NerEvaluation "$@"

@@ -2,7 +2,8 @@
 # Runs corpus-stats with an embedded local Spark (local[*]); builds the jar first if needed.
 #   jobs/run-local.sh [--input PATH] [--output DIR] [--conf FILE] [--format F] [--set KEY=VALUE]...
 # Defaults: --conf conf/corpus-stats.yaml, whose defaults are seeds/ -> out/.
-# JAVA_OPTS sets JVM options (default -Xmx4g); SPARK_DEFAULTS names another spark-defaults.conf;
+# JAVA_OPTS sets JVM options (default -Xmx4g); JAVA_HOME the JVM (else java on PATH); SPARK_DEFAULTS
+# names another spark-defaults.conf;
 # LOG4J another log4j2 configuration (e.g. one that logs Spark's job timeline); CDS=off runs without
 # the class-data archive (CDS=refresh writes a new one), JIT=tiered|c1 overrides the compiler choice
 # (both below).
@@ -12,11 +13,13 @@ cd "$here"
 
 jar=target/corpus-stats-0.1.0.jar
 classpath_file=target/local-classpath.txt
-newest_source=$(find pom.xml src/main -newer "$jar" -print -quit 2>/dev/null || echo rebuild)
+java_cmd=${JAVA_HOME:+$JAVA_HOME/bin/}java
+newest_source=$(find pom.xml src/main -type f -newer "$jar" -print -quit 2>/dev/null || echo rebuild)
 # CORPUS_STATS_NO_BUILD=1: the caller is the build itself (pom.xml's class-data-archive run).
 if [[ -z ${CORPUS_STATS_NO_BUILD-} && ( ! -f "$jar" || ! -f "$classpath_file" || -n "$newest_source" ) ]]; then
   echo "corpus-stats: building (mvn package -DskipTests)..." >&2
-  mvn -B -q package -DskipTests >&2
+  # This run writes the class-data archive itself (below), so the build need not run the job too.
+  mvn -B -q package -DskipTests -Dcds.skip=true >&2
 fi
 
 args=("$@")
@@ -48,14 +51,16 @@ input_bytes() {
     path=$(awk '/^[^ #]/ { block = $1 } block == "input:" && $1 == "path:" { print $2; exit }' "$conf")
   fi
   if [[ -n $path && $path != *[*?[]* && -e $path ]]; then
-    du -sbL -- "$path" 2>/dev/null | cut -f1
+    # Stops counting at 1 MB; unreadable or looping entries are the job's to report, not this guess's.
+    find -L "$path" -type f -printf '%s\n' 2>/dev/null | awk '{ s += $1 } s >= 1000000 { exit } END { print s + 0 }' || true
   fi
 }
 
 # JIT compiler (docs/PERFORMANCE.md): on a small input the optimizing compiler (C2) never pays for
-# itself: it spends one of two cores compiling Spark code that runs a few times, and the seed run
-# takes 22 s instead of 18 s. At 3.9 MB (1,000 CNN articles) both take the same time; above that
-# C2 wins, as it runs the CRF 50% faster. So inputs under 1 MB run with the quick compiler (C1) only.
+# itself: it spends one of two cores compiling Spark code that runs a few times (seed run: 15.5 s
+# wall with C1 only, 20.7 s tiered). At 3.9 MB (1,000 CNN articles) both take the same time; C2 runs
+# the CRF 50% faster, so larger inputs keep it. Inputs under 1 MB (as stored: .gz counts compressed;
+# the cut-off is a conservative choice, not a measured crossover) run with the quick compiler only.
 jit=${JIT:-auto}
 if [[ $jit == auto ]]; then
   bytes=$(input_bytes)
@@ -69,49 +74,74 @@ jit_opts=()
 # on seeds/, see pom.xml, or the first run after a build that skipped it) records the ~18,600 classes
 # it loads (Spark, Parquet, CoreNLP) into target/cds/ as it exits; later runs map that archive
 # instead of loading and verifying the classes again (seed run: 19.2 s -> 15.5 s). A new jar,
-# classpath or JVM makes a new archive; a JVM that cannot use the archive runs without it.
+# classpath, JVM or JAVA_OPTS makes a new archive; a JVM that cannot use the archive runs without it.
+jvm_fingerprint() { # the JVM binary (path, size, date) and its options
+  local real
+  real=$(readlink -f "$(command -v "$java_cmd")" 2>/dev/null) || return 0
+  stat -c "$real %s %Y" "$(dirname "$real")/../lib/server/libjvm.so" 2>/dev/null || return 0
+  echo "${JAVA_OPTS:--Xmx4g}"
+}
 cds=()
 archive=target/cds/corpus-stats.jsa
-java_bin=$(readlink -f "$(command -v java)")
-jvm_id="$java_bin $(stat -c %s-%Y "$(dirname "$java_bin")/../lib/server/libjvm.so" 2>/dev/null)" # path, size and date of the JVM
+writing=""
 if [[ ${CDS:-on} != off ]]; then
-  if [[ ${CDS:-on} != refresh && -f $archive && $archive -nt $jar && $archive -nt $classpath_file && "$(cat $archive.jvm 2>/dev/null)" == "$jvm_id" ]]; then
+  jvm_id=$(jvm_fingerprint)
+  if [[ -z $jvm_id ]]; then
+    : # an unusual JVM layout: run without an archive
+  elif [[ ${CDS:-on} != refresh && -f $archive && $archive -nt $jar && $archive -nt $classpath_file
+        && "$(cat "$archive.jvm" 2>/dev/null)" == "$jvm_id" ]]; then
     cds=(-XX:SharedArchiveFile=$archive)
   else
     mkdir -p target/cds
-    rm -f "$archive" "$archive.jvm"
-    cds=(-XX:ArchiveClassesAtExit=$archive.$$)
+    writing=$archive.$$
+    cds=(-XX:ArchiveClassesAtExit=$writing)
   fi
 fi
 
-status=0
-java ${JAVA_OPTS:--Xmx4g} \
-  "${jit_opts[@]}" "${cds[@]}" -Xlog:cds=off -Xlog:cds+dynamic=off \
-  -XX:+IgnoreUnrecognizedVMOptions \
-  --add-opens=java.base/java.lang=ALL-UNNAMED \
-  --add-opens=java.base/java.lang.invoke=ALL-UNNAMED \
-  --add-opens=java.base/java.lang.reflect=ALL-UNNAMED \
-  --add-opens=java.base/java.io=ALL-UNNAMED \
-  --add-opens=java.base/java.net=ALL-UNNAMED \
-  --add-opens=java.base/java.nio=ALL-UNNAMED \
-  --add-opens=java.base/java.util=ALL-UNNAMED \
-  --add-opens=java.base/java.util.concurrent=ALL-UNNAMED \
-  --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED \
-  --add-opens=java.base/jdk.internal.ref=ALL-UNNAMED \
-  --add-opens=java.base/sun.nio.ch=ALL-UNNAMED \
-  --add-opens=java.base/sun.nio.cs=ALL-UNNAMED \
-  --add-opens=java.base/sun.security.action=ALL-UNNAMED \
-  --add-opens=java.base/sun.util.calendar=ALL-UNNAMED \
-  -Djdk.reflect.useDirectMethodHandle=false \
-  -Dio.netty.tryReflectionSetAccessible=true \
-  -Dlog4j2.configurationFile=${LOG4J:-conf/log4j2.properties} \
-  "${spark_props[@]}" \
-  -cp "$jar:$(cat "$classpath_file")" \
-  dev.corpusstats.job.CorpusStatsJob "${args[@]}" || status=$?
-# The archive is written as the JVM exits; renamed into place so a concurrent run never maps half of
-# one, and only if the JVM was not killed (exit status 128 + signal) while writing it.
-if [[ -f $archive.$$ && $status -lt 128 ]]; then
-  mv -f "$archive.$$" "$archive" && echo "$jvm_id" > "$archive.jvm"
+# The script's JVM flags first, so that JAVA_OPTS can override them.
+cmd=("$java_cmd"
+  ${jit_opts[@]+"${jit_opts[@]}"} ${cds[@]+"${cds[@]}"} -Xlog:cds=off -Xlog:cds+dynamic=off
+  -XX:+IgnoreUnrecognizedVMOptions
+  --add-opens=java.base/java.lang=ALL-UNNAMED
+  --add-opens=java.base/java.lang.invoke=ALL-UNNAMED
+  --add-opens=java.base/java.lang.reflect=ALL-UNNAMED
+  --add-opens=java.base/java.io=ALL-UNNAMED
+  --add-opens=java.base/java.net=ALL-UNNAMED
+  --add-opens=java.base/java.nio=ALL-UNNAMED
+  --add-opens=java.base/java.util=ALL-UNNAMED
+  --add-opens=java.base/java.util.concurrent=ALL-UNNAMED
+  --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED
+  --add-opens=java.base/jdk.internal.ref=ALL-UNNAMED
+  --add-opens=java.base/sun.nio.ch=ALL-UNNAMED
+  --add-opens=java.base/sun.nio.cs=ALL-UNNAMED
+  --add-opens=java.base/sun.security.action=ALL-UNNAMED
+  --add-opens=java.base/sun.util.calendar=ALL-UNNAMED
+  -Djdk.reflect.useDirectMethodHandle=false
+  -Dio.netty.tryReflectionSetAccessible=true
+  "-Dlog4j2.configurationFile=${LOG4J:-conf/log4j2.properties}"
+  ${spark_props[@]+"${spark_props[@]}"}
+  -cp "$jar:$(cat "$classpath_file")"
+  ${JAVA_OPTS:--Xmx4g}
+  dev.corpusstats.job.CorpusStatsJob "${args[@]}")
+
+if [[ -z $writing ]]; then
+  exec "${cmd[@]}"
 fi
-rm -f "$archive.$$"
+# This run writes the archive as the JVM exits, under a temporary name that is renamed into place
+# only after a successful run (a concurrent run never maps half of one, a failed run leaves none).
+# Signals to this script go on to the JVM, which then shuts down as if run directly.
+"${cmd[@]}" &
+pid=$!
+trap 'kill -TERM "$pid" 2>/dev/null' INT TERM HUP
+status=0
+wait "$pid" || status=$?
+while kill -0 "$pid" 2>/dev/null; do # wait returns early when a trapped signal arrives
+  status=0
+  wait "$pid" || status=$?
+done
+trap - INT TERM HUP
+if [[ $status -eq 0 && -f $writing ]]; then
+  mv -f "$writing" "$archive" && echo "$jvm_id" > "$archive.jvm"
+fi
+rm -f "$writing"
 exit $status

@@ -20,7 +20,7 @@ job_args=("$@")
 jar="$here/target/corpus-stats-0.1.0-app.jar"
 if [[ ! -f "$jar" ]]; then
   echo "corpus-stats: building the application jar (mvn package -DskipTests)..." >&2
-  (cd "$here" && mvn -B -q package -DskipTests >&2)
+  (cd "$here" && mvn -B -q package -DskipTests -Dcds.skip=true >&2)
 fi
 if [[ " ${job_args[*]-} " != *" --conf "* ]]; then
   job_args=(--conf "$here/conf/corpus-stats.yaml" "${job_args[@]}")

@@ -96,9 +96,10 @@ public final class AnalyzeDocuments {
     static final int PARTITIONS_PER_CORE = 4;
 
     /**
-     * Fewest documents given a task of their own. A small corpus gets fewer tasks: each task, and
-     * each of the 8 empty ones a single document would otherwise leave, costs every later stage
-     * that reads the cached analyses a task too (the seed run's statistics: 16.7 s → 13.5 s).
+     * Fewest documents given a task of their own beyond one per core. A small corpus gets fewer
+     * tasks: each task, and each of the 7 empty ones a single document would otherwise leave, costs
+     * every later stage that reads the cached analyses a task too (the seed run's statistics:
+     * 16.7 s → 13.5 s).
      */
     static final int MIN_DOCUMENTS_PER_TASK = 16;
 
@@ -133,12 +134,14 @@ public final class AnalyzeDocuments {
     }
 
     /**
-     * Tasks for the NLP step: {@value #PARTITIONS_PER_CORE} per core, fewer when there are fewer
-     * than {@value #MIN_DOCUMENTS_PER_TASK} documents per task, and at least one.
+     * Tasks for the NLP step: {@value #PARTITIONS_PER_CORE} per core; fewer when that would give a
+     * task fewer than {@value #MIN_DOCUMENTS_PER_TASK} documents, but still one per core while there
+     * are documents for every core, so that no core idles; at least one.
      */
     static int analysisPartitions(int cores, long documents) {
         long bySize = (documents + MIN_DOCUMENTS_PER_TASK - 1) / MIN_DOCUMENTS_PER_TASK;
-        return (int) Math.max(1, Math.min((long) cores * PARTITIONS_PER_CORE, bySize));
+        long wanted = Math.max(Math.min(documents, cores), bySize);
+        return (int) Math.max(1, Math.min((long) cores * PARTITIONS_PER_CORE, wanted));
     }
 
     /**
