@@ -74,12 +74,13 @@ jit_opts=()
 # on seeds/, see pom.xml, or the first run after a build that skipped it) records the ~18,600 classes
 # it loads (Spark, Parquet, CoreNLP) into target/cds/ as it exits; later runs map that archive
 # instead of loading and verifying the classes again (seed run: 19.2 s -> 15.5 s). A new jar,
-# classpath, JVM or JAVA_OPTS makes a new archive; a JVM that cannot use the archive runs without it.
-jvm_fingerprint() { # the JVM binary (path, size, date) and its options
+# classpath or JVM makes a new archive. A JVM that cannot map it runs without it: options that change
+# the heap's layout do that (e.g. -Xmx above 32g); CDS=refresh then writes one for them. JAVA_OPTS
+# are not part of the archive's key, since writing an archive costs ~18 s and most options don't matter.
+jvm_fingerprint() { # the JVM binary: path, size, date
   local real
   real=$(readlink -f "$(command -v "$java_cmd")" 2>/dev/null) || return 0
   stat -c "$real %s %Y" "$(dirname "$real")/../lib/server/libjvm.so" 2>/dev/null || return 0
-  echo "${JAVA_OPTS:--Xmx4g}"
 }
 cds=()
 archive=target/cds/corpus-stats.jsa

@@ -97,9 +97,10 @@ class RunLocalScriptTest {
         assertTrue(first.stream().anyMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit=" + ARCHIVE + ".")), first.toString());
         assertTrue(Files.exists(project.resolve(ARCHIVE)), "renamed into place");
         assertTrue(run(Map.of()).contains("-XX:SharedArchiveFile=" + ARCHIVE));
-        // Other JVM options make a new archive; a failed run keeps none and leaves no temporary file.
+        assertTrue(run(Map.of("JAVA_OPTS", "-Xmx1g")).contains("-XX:SharedArchiveFile=" + ARCHIVE), "JAVA_OPTS are not its key");
+        // A failed run keeps no archive and leaves no temporary file.
         Files.move(project.resolve(ARCHIVE), dir.resolve("kept.jsa"), StandardCopyOption.REPLACE_EXISTING);
-        List<String> failed = run(Map.of("FAKE_JAVA_EXIT", "3", "JAVA_OPTS", "-Xmx1g"));
+        List<String> failed = run(Map.of("FAKE_JAVA_EXIT", "3", "CDS", "refresh"));
         assertTrue(failed.stream().anyMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit=")), failed.toString());
         try (var files = Files.list(project.resolve("target/cds"))) {
             assertEquals(List.of("corpus-stats.jsa.jvm"), files.map(f -> f.getFileName().toString()).toList());
