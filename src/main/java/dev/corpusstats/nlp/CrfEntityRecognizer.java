@@ -5,6 +5,7 @@ import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,7 +44,8 @@ public final class CrfEntityRecognizer implements EntityRecognizer {
      * @param miscModel null, or a PER/ORG/LOC model that re-types the main model's MISC spans: where it
      *                  labels exactly the same tokens with one of its types, that type wins (the 3-class
      *                  model was trained on more data than CoNLL's, and CoNLL's MISC often swallows
-     *                  organizations such as "Taliban"). It runs only on sentences with a MISC span.
+     *                  organizations such as "Taliban"). It runs only around MISC spans
+     *                  ({@link #MISC_CONTEXT} tokens either side).
      */
     public CrfEntityRecognizer(String model, String miscModel) {
         this.model = model;
@@ -92,11 +94,60 @@ public final class CrfEntityRecognizer implements EntityRecognizer {
         for (List<String> words : sentences) {
             List<String> types = classify(classifier, words);
             if (miscClassifier != null && types.contains("MISC")) {
-                retypeMisc(types, classify(miscClassifier, words));
+                retypeMisc(types, classifyAroundMisc(miscClassifier, words, types));
             }
             labels.add(types);
         }
         return labels;
+    }
+
+    /**
+     * Tokens of context either side of a MISC span that the 3-class model sees. It used to label
+     * whole sentences; on 4,000 CNN articles this window made the NLP stage 22% faster (64.4 s →
+     * 50.5 s) with the same mentions, and F1 moved by +0.0002 (CoNLL dev) and +0.0006 (WikiGold).
+     * A window of 2 lost 0.0003 on dev; 8 scored the same as whole sentences on both.
+     */
+    static final int MISC_CONTEXT = 4;
+
+    /**
+     * {@code crf}'s labels over the {@link #miscWindows} of {@code types}, "O" elsewhere: all that
+     * {@link #retypeMisc} reads (a MISC run and the token on either side of it).
+     */
+    static List<String> classifyAroundMisc(CRFClassifier<CoreLabel> crf, List<String> words, List<String> types) {
+        List<String> other = new ArrayList<>(Collections.nCopies(words.size(), OUTSIDE));
+        for (int[] window : miscWindows(types, MISC_CONTEXT)) {
+            List<String> labels = classify(crf, words.subList(window[0], window[1]));
+            for (int k = 0; k < labels.size(); k++) {
+                other.set(window[0] + k, labels.get(k));
+            }
+        }
+        return other;
+    }
+
+    /** [from, to) token ranges: each MISC run with {@code context} tokens either side, overlaps merged. */
+    static List<int[]> miscWindows(List<String> types, int context) {
+        List<int[]> windows = new ArrayList<>();
+        int i = 0;
+        while (i < types.size()) {
+            if (!types.get(i).equals("MISC")) {
+                i++;
+                continue;
+            }
+            int end = i;
+            while (end < types.size() && types.get(end).equals("MISC")) {
+                end++;
+            }
+            int from = Math.max(0, i - context);
+            int to = Math.min(types.size(), end + context);
+            int[] last = windows.isEmpty() ? null : windows.get(windows.size() - 1);
+            if (last != null && from <= last[1]) {
+                last[1] = to;
+            } else {
+                windows.add(new int[] {from, to});
+            }
+            i = end;
+        }
+        return windows;
     }
 
     private static List<String> classify(CRFClassifier<CoreLabel> crf, List<String> words) {

@@ -89,8 +89,9 @@ public final class AnalyzeDocuments {
     /**
      * Bumped whenever a change to the NLP core changes what a document's analysis holds, so that
      * incremental runs stop reusing analyses made by the older code (part of the fingerprint).
+     * 2: the 3-class model re-types MISC spans from a window around them, not the whole sentence.
      */
-    public static final int ANALYSIS_VERSION = 1;
+    public static final int ANALYSIS_VERSION = 2;
 
     /** Analysis tasks per core: enough for the cores to finish together despite uneven documents. */
     static final int PARTITIONS_PER_CORE = 4;
