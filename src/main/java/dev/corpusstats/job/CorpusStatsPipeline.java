@@ -212,7 +212,8 @@ public final class CorpusStatsPipeline {
 
     /**
      * Everything a document's analysis depends on besides its text: the terms and entities
-     * settings, the contents of the files they name, and the versions of the job and of CoreNLP.
+     * settings, the contents of the files they name, the versions of the job and of CoreNLP, and
+     * {@link AnalyzeDocuments#ANALYSIS_VERSION}.
      */
     private String analysisInputs() {
         StringBuilder inputs = new StringBuilder();
