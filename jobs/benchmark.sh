@@ -6,7 +6,8 @@
 # Prints a table; --report also writes it as JSON. --profile samples the whole JVM's CPU (Java,
 # JIT compiler and GC threads) with async-profiler, fetched from Maven Central, and writes a flame
 # graph (.html) or collapsed stacks (.collapsed, for flamegraph.pl or speedscope).
-# JAVA_OPTS sets the JVM (default -Xmx2g, the driver memory the performance targets assume). Work files go to target/benchmark/.
+# JAVA_OPTS sets the JVM (default -Xmx2g, the driver memory the performance targets assume).
+# Work files go to target/benchmark/.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"

@@ -128,6 +128,22 @@ public final class CrfEntityRecognizer implements EntityRecognizer {
     /** [from, to) token ranges: each MISC run with {@code context} tokens either side, overlapping or touching ranges merged. */
     static List<int[]> miscWindows(List<String> types, int context) {
         List<int[]> windows = new ArrayList<>();
+        for (int[] run : miscRuns(types)) {
+            int from = Math.max(0, run[0] - context);
+            int to = Math.min(types.size(), run[1] + context);
+            int[] last = windows.isEmpty() ? null : windows.get(windows.size() - 1);
+            if (last != null && from <= last[1]) {
+                last[1] = to;
+            } else {
+                windows.add(new int[] {from, to});
+            }
+        }
+        return windows;
+    }
+
+    /** [start, end) of each maximal run of MISC labels. */
+    private static List<int[]> miscRuns(List<String> types) {
+        List<int[]> runs = new ArrayList<>();
         int i = 0;
         while (i < types.size()) {
             if (!types.get(i).equals("MISC")) {
@@ -138,17 +154,10 @@ public final class CrfEntityRecognizer implements EntityRecognizer {
             while (end < types.size() && types.get(end).equals("MISC")) {
                 end++;
             }
-            int from = Math.max(0, i - context);
-            int to = Math.min(types.size(), end + context);
-            int[] last = windows.isEmpty() ? null : windows.get(windows.size() - 1);
-            if (last != null && from <= last[1]) {
-                last[1] = to;
-            } else {
-                windows.add(new int[] {from, to});
-            }
+            runs.add(new int[] {i, end});
             i = end;
         }
-        return windows;
+        return runs;
     }
 
     private static List<String> classify(CRFClassifier<CoreLabel> crf, List<String> words) {
@@ -174,16 +183,9 @@ public final class CrfEntityRecognizer implements EntityRecognizer {
 
     /** Re-types each MISC run of {@code types} that {@code other} labels as exactly one run of one type. */
     static void retypeMisc(List<String> types, List<String> other) {
-        int i = 0;
-        while (i < types.size()) {
-            if (!types.get(i).equals("MISC")) {
-                i++;
-                continue;
-            }
-            int end = i;
-            while (end < types.size() && types.get(end).equals("MISC")) {
-                end++;
-            }
+        for (int[] run : miscRuns(types)) { // runs found before any is re-typed
+            int i = run[0];
+            int end = run[1];
             String type = other.get(i);
             boolean sameRun = !type.equals(OUTSIDE) && !type.equals("MISC")
                     && (i == 0 || !other.get(i - 1).equals(type)) && (end == other.size() || !other.get(end).equals(type));
@@ -195,7 +197,6 @@ public final class CrfEntityRecognizer implements EntityRecognizer {
                     types.set(k, type);
                 }
             }
-            i = end;
         }
     }
 
