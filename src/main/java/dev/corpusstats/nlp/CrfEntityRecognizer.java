@@ -54,11 +54,13 @@ public final class CrfEntityRecognizer implements EntityRecognizer {
         this.miscClassifier = miscModel == null ? null : load(miscModel);
     }
 
-    /** The shared classifier for a model, loaded on first call in this JVM. */
+    /** The shared classifier for a model, loaded on first call in this JVM, with its {@link NGramFeatureCache}. */
     static CRFClassifier<CoreLabel> load(String model) {
         return MODELS.computeIfAbsent(model, m -> {
             try {
-                return CRFClassifier.getClassifier(m);
+                CRFClassifier<CoreLabel> crf = CRFClassifier.getClassifier(m);
+                NGramFeatureCache.install(crf, NGramFeatureCache.MAX_WORDS);
+                return crf;
             } catch (Exception e) {
                 throw new IllegalStateException("cannot load NER model " + m + " from the classpath or file system", e);
             }

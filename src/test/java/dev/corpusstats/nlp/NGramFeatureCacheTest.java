@@ -1,0 +1,70 @@
+package dev.corpusstats.nlp;
+
+import dev.corpusstats.testing.TestFiles;
+import edu.stanford.nlp.ie.NERFeatureFactory;
+import edu.stanford.nlp.ie.crf.CRFClassifier;
+import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.ling.CoreLabel;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class NGramFeatureCacheTest {
+    @Test
+    void theMapStopsAddingWordsAtItsBound() {
+        NGramFeatureCache.BoundedMap map = new NGramFeatureCache.BoundedMap(2);
+        map.put("a", List.of("#<a#"));
+        map.put("b", List.of("#<b#"));
+        assertNull(map.put("c", List.of("#<c#")));
+        assertEquals(2, map.size());
+        assertFalse(map.containsKey("c"));
+        assertEquals(List.of("#<a#"), map.get("a"));
+    }
+
+    @Test
+    void theJobsModelCachesNGramsAndLabelsAsWithout() throws Exception {
+        List<List<String>> sentences = new ArrayList<>();
+        for (Sentence s : new NewsTokenizer().split(TestFiles.seedText())) {
+            sentences.add(s.tokens().stream().map(Token::word).toList());
+        }
+        CRFClassifier<CoreLabel> cached = CrfEntityRecognizer.load(CrfEntityRecognizer.CONLL_4CLASS);
+        CRFClassifier<CoreLabel> plain = CRFClassifier.getClassifier(CrfEntityRecognizer.CONLL_4CLASS);
+        assertTrue(cached.flags.cacheNGrams);
+        assertFalse(plain.flags.cacheNGrams, "CoreNLP's default, which the comparison relies on");
+        for (int pass = 0; pass < 2; pass++) { // the second pass reads the cache filled by the first
+            for (List<String> words : sentences) {
+                assertEquals(labels(plain, words), labels(cached, words), String.join(" ", words));
+            }
+        }
+        Map<?, ?> substrings = wordToSubstrings(cached);
+        assertInstanceOf(NGramFeatureCache.BoundedMap.class, substrings);
+        assertTrue(substrings.containsKey("Karzai"), "the seed's words are cached");
+    }
+
+    private static Map<?, ?> wordToSubstrings(CRFClassifier<CoreLabel> crf) throws ReflectiveOperationException {
+        Field field = NERFeatureFactory.class.getDeclaredField("wordToSubstrings");
+        field.setAccessible(true);
+        return (Map<?, ?>) field.get(crf.featureFactories.get(0));
+    }
+
+    private static List<String> labels(CRFClassifier<CoreLabel> crf, List<String> words) {
+        List<CoreLabel> tokens = new ArrayList<>();
+        for (String word : words) {
+            CoreLabel token = new CoreLabel();
+            token.setWord(word);
+            token.setValue(word);
+            token.setOriginalText(word);
+            tokens.add(token);
+        }
+        return crf.classifySentence(tokens).stream().map(t -> t.get(CoreAnnotations.AnswerAnnotation.class)).toList();
+    }
+}
