@@ -26,7 +26,10 @@ public final class NGramCounter {
         this.maxN = maxN;
     }
 
-    /** Counts per (n, term); iteration order is first occurrence. */
+    /**
+     * Counts per (n, term), with each term's tf; iteration order is first occurrence. The tf is
+     * computed here, per document, so that {@code doc_terms} needs no window over all its rows.
+     */
     public List<TermCount> count(List<List<Normalized>> sentences) {
         List<Map<String, int[]>> counts = new ArrayList<>(maxN + 1);
         for (int n = 0; n <= maxN; n++) {
@@ -60,8 +63,12 @@ public final class NGramCounter {
         }
         List<TermCount> result = new ArrayList<>();
         for (int n = 1; n <= maxN; n++) {
+            long total = 0;
+            for (int[] c : counts.get(n).values()) {
+                total += c[0];
+            }
             for (Map.Entry<String, int[]> e : counts.get(n).entrySet()) {
-                result.add(new TermCount(e.getKey(), n, e.getValue()[0]));
+                result.add(new TermCount(e.getKey(), n, e.getValue()[0], (double) e.getValue()[0] / total));
             }
         }
         return result;

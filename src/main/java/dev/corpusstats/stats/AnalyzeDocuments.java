@@ -33,7 +33,8 @@ public final class AnalyzeDocuments {
     static final StructType TERM_COUNT = new StructType()
             .add("term", DataTypes.StringType, false)
             .add("n", DataTypes.IntegerType, false)
-            .add("count", DataTypes.IntegerType, false);
+            .add("count", DataTypes.IntegerType, false)
+            .add("tf", DataTypes.DoubleType, false);
 
     static final StructType MENTION = new StructType()
             .add("sentence", DataTypes.IntegerType, false)
@@ -90,8 +91,9 @@ public final class AnalyzeDocuments {
      * Bumped whenever a change to the NLP core changes what a document's analysis holds, so that
      * incremental runs stop reusing analyses made by the older code (part of the fingerprint).
      * 2: the 3-class model re-types MISC spans from a window around them, not the whole sentence.
+     * 3: each term count carries its tf.
      */
-    public static final int ANALYSIS_VERSION = 2;
+    public static final int ANALYSIS_VERSION = 3;
 
     /** Analysis tasks per core: enough for the cores to finish together despite uneven documents. */
     static final int PARTITIONS_PER_CORE = 4;
@@ -182,7 +184,7 @@ public final class AnalyzeDocuments {
         DocumentAnalysis a = analyzer.analyze(text);
         List<Row> terms = new ArrayList<>(a.terms().size());
         for (TermCount t : a.terms()) {
-            terms.add(RowFactory.create(t.term(), t.n(), t.count()));
+            terms.add(RowFactory.create(t.term(), t.n(), t.count(), t.tf()));
         }
         List<Row> mentions = new ArrayList<>(a.mentions().size());
         for (EntityMention m : a.mentions()) {

@@ -46,6 +46,19 @@ class NGramCounterTest {
     }
 
     @Test
+    void tfIsTheCountOverTheDocumentsNGramsOfTheSameN() {
+        List<TermCount> terms = analyzer.analyze("Taliban talks. The Taliban said no, 68 times.").terms();
+        Map<String, Double> tf = terms.stream().collect(Collectors.toMap(t -> t.n() + ":" + t.term(), TermCount::tf));
+        assertEquals(2.0 / 5, tf.get("1:taliban"));
+        assertEquals(1.0 / 5, tf.get("1:times"));
+        assertEquals(1.0 / 2, tf.get("2:taliban said")); // bigrams: "taliban talks", "taliban said"
+        for (int n = 1; n <= 2; n++) {
+            final int len = n;
+            assertEquals(1.0, terms.stream().filter(t -> t.n() == len).mapToDouble(TermCount::tf).sum(), 1e-12);
+        }
+    }
+
+    @Test
     void maxNLimitsLength() {
         DocumentAnalyzer unigrams = new DocumentAnalyzer(StopWords.snowballEnglish(), 1);
         List<TermCount> terms = unigrams.analyze("Peace council met.").terms();
