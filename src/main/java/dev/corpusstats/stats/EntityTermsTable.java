@@ -3,6 +3,7 @@ package dev.corpusstats.stats;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
@@ -35,11 +36,15 @@ public final class EntityTermsTable {
         Dataset<Row> counts = EntityLinks.relink(exploded, links)
                 .groupBy(col("entity_id"), col("term"))
                 .agg(sum("count").cast("long").as("count"));
-        Dataset<Row> entityTotals = counts.groupBy("entity_id").agg(sum("count").cast("long").as("entity_total"));
-        return counts.join(entityTotals, "entity_id").join(unigrams, "term")
+        // c₁ and the rank come from windows over the same entity partitions: one shuffle by entity, and
+        // the exploded counts are computed once (an aggregate of the counts joined back to them
+        // computed the explode and its shuffle twice).
+        WindowSpec byEntity = Window.partitionBy("entity_id");
+        return counts.withColumn("entity_total", sum("count").over(byEntity))
+                .join(unigrams, "term")
                 .filter(col("count").multiply(lit(n)).gt(col("corpus_count").multiply(col("entity_total"))))
                 .withColumn("llr", CollocationsTable.LLR.apply(col("count"), col("entity_total"), col("corpus_count"), lit(n)))
-                .withColumn("rank", row_number().over(Window.partitionBy("entity_id").orderBy(col("llr").desc(), col("term"))))
+                .withColumn("rank", row_number().over(byEntity.orderBy(col("llr").desc(), col("term"))))
                 .filter(col("rank").leq(topK))
                 .select("entity_id", "term", "count", "llr", "rank");
     }
