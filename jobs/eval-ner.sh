@@ -13,4 +13,5 @@ if [[ ! -f target/classes/dev/corpusstats/nlp/eval/NerEvaluation.class || ! -f t
   echo "eval-ner: building (mvn package -DskipTests)..." >&2
   mvn -B -q package -DskipTests -Dcds.skip=true >&2
 fi
-exec java ${JAVA_OPTS:--Xmx2g} -cp "target/classes:$(cat target/local-classpath.txt)" dev.corpusstats.nlp.eval.NerEvaluation "$@"
+# -XX:-DontCompileHugeMethods: as in jobs/run-local.sh (the CRF's feature extractor is a huge method).
+exec java -XX:-DontCompileHugeMethods ${JAVA_OPTS:--Xmx2g} -cp "target/classes:$(cat target/local-classpath.txt)" dev.corpusstats.nlp.eval.NerEvaluation "$@"

@@ -92,6 +92,12 @@ class RunLocalScriptTest {
     }
 
     @Test
+    void theCrfsHugeFeatureExtractorIsCompiled() throws Exception {
+        assertTrue(run(Map.of()).contains("-XX:-DontCompileHugeMethods"));
+        assertTrue(run(Map.of("JIT", "tiered")).contains("-XX:-DontCompileHugeMethods"));
+    }
+
+    @Test
     void aSuccessfulRunWritesTheArchiveTheNextRunMaps() throws Exception {
         List<String> first = run(Map.of());
         assertTrue(first.stream().anyMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit=" + ARCHIVE + ".")), first.toString());
