@@ -62,11 +62,7 @@ public final class EntityLinks {
      * named after the more mentioned of the two (ties: the greater name, so reruns agree).
      */
     public static Dataset<Row> relinkDocEntities(Dataset<Row> docEntities, Dataset<Row> links) {
-        // Partitioned by document (the merge above is rare, so a map-side partial aggregation would
-        // save nothing): the co-occurrence self-join per document and the doc_entities writer then
-        // need no shuffle of their own.
         return relink(docEntities, links)
-                .repartition(col("doc_id"))
                 .groupBy("doc_id", "entity_id")
                 .agg(expr("max_by(name, named_struct('mentions', mentions, 'name', name))").as("name"), first("type").as("type"), sum("mentions").cast("int").as("mentions"),
                         min("first_begin").as("first_begin"), sum("salience").as("salience"))
