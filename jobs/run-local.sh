@@ -58,8 +58,8 @@ input_bytes() {
 
 # JIT compiler (docs/PERFORMANCE.md): on a small input the optimizing compiler (C2) never pays for
 # itself: it spends one of two cores compiling Spark code that runs a few times (seed run: 15.5 s
-# wall with C1 only, 20.7 s tiered). At 3.9 MB (1,000 CNN articles) both take the same time; C2 runs
-# the CRF 50% faster, so larger inputs keep it. Inputs under 1 MB (as stored: .gz counts compressed;
+# wall with C1 only, 20.7 s tiered). At 3.9 MB (1,000 CNN articles) both took the same time; C2 ran
+# the CRF 50% faster (both measured before -XX:-DontCompileHugeMethods below), so larger inputs keep it. Inputs under 1 MB (as stored: .gz counts compressed;
 # the cut-off is a conservative choice, not a measured crossover) run with the quick compiler only.
 jit=${JIT:-auto}
 if [[ $jit == auto ]]; then
@@ -99,10 +99,8 @@ if [[ ${CDS:-on} != off ]]; then
   fi
 fi
 
-# The script's JVM flags first, so that JAVA_OPTS can override them. -XX:-DontCompileHugeMethods:
-# CoreNLP's CRF feature extractor (NERFeatureFactory.featuresC, 10,369 bytes of bytecode) is over
-# HotSpot's 8,000-byte limit, so by default it is never compiled and runs interpreted (the CRF is
-# ~35% faster compiled; docs/PERFORMANCE.md).
+# The script's JVM flags first, so that JAVA_OPTS can override them. -XX:-DontCompileHugeMethods lets
+# HotSpot compile CoreNLP's CRF feature extractor, a method over its 8,000-byte limit (docs/PERFORMANCE.md).
 cmd=("$java_cmd"
   ${jit_opts[@]+"${jit_opts[@]}"} ${cds[@]+"${cds[@]}"} -Xlog:cds=off -Xlog:cds+dynamic=off
   -XX:-DontCompileHugeMethods

@@ -39,7 +39,7 @@ with DAG(
         deploy_mode="client",  # the driver reads conf/corpus-stats.yaml from this machine
         executor_memory="4g",
         conf={"spark.driver.extraJavaOptions": f"-Dlog4j2.configurationFile=file:{CORPUS_STATS_HOME}/conf/log4j2.properties"},
-        # spark.executor.extraJavaOptions (-XX:-DontCompileHugeMethods) comes from spark-defaults.conf.
+        # spark.executor.defaultJavaOptions (-XX:-DontCompileHugeMethods) comes from spark-defaults.conf.
         application_args=[
             "--conf", f"{CORPUS_STATS_HOME}/conf/corpus-stats.yaml",
             "--input", INPUT,

@@ -168,7 +168,7 @@ public final class CorpusStatsPipeline {
 
         Dataset<Row> links = cache(EntityLinks.from(DocEntitiesTable.from(corpusDocuments)), cached);
         // Not partitioned by doc_id before caching, though that saves the co-occurrence self-joins a
-        // shuffle (16×: ~1.5 s): a cached plan keeps all its partitions, and the writer would then
+        // shuffle (16×: 0–2 s, within noise): a cached plan keeps all its partitions, and the writer would then
         // write spark.sql.shuffle.partitions small files.
         Dataset<Row> mentions = cache(EntityLinks.relink(EntityMentionsTable.mentions(corpusDocuments), links), cached);
         Dataset<Row> docEntities = cache(EntityLinks.relinkDocEntities(DocEntitiesTable.from(corpusDocuments), links), cached);

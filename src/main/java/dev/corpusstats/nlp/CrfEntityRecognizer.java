@@ -63,7 +63,10 @@ public final class CrfEntityRecognizer implements EntityRecognizer {
         return MODELS.computeIfAbsent(model, m -> {
             try {
                 CRFClassifier<CoreLabel> crf = CRFClassifier.getClassifier(m);
-                NGramFeatureCache.install(crf, NGramFeatureCache.MAX_WORDS);
+                if (!NGramFeatureCache.install(crf, NGramFeatureCache.MAX_WORDS) && crf.flags.useNGrams) {
+                    System.err.println("corpus-stats: could not install the n-gram feature cache in " + m
+                            + " (this CoreNLP version's fields differ); NER runs without it, ~10% slower");
+                }
                 warnIfFeatureExtractorStaysInterpreted();
                 return crf;
             } catch (Exception e) {
@@ -73,17 +76,17 @@ public final class CrfEntityRecognizer implements EntityRecognizer {
     }
 
     /**
-     * CoreNLP's CRF feature extractor ({@code NERFeatureFactory.featuresC}, 10,369 bytes of bytecode)
+     * CoreNLP's CRF feature extractor ({@code NERFeatureFactory.featuresC}, 10,370 bytes of bytecode)
      * is larger than HotSpot's limit for compiling a method (8,000 bytes), so unless the JVM runs with
-     * {@code -XX:-DontCompileHugeMethods} it stays interpreted and the CRF runs ~35% slower (CNN
+     * {@code -XX:-DontCompileHugeMethods} it stays interpreted: compiled, the CRF runs ~35% faster (CNN
      * articles, one thread: 54,500 → 73,000 tokens/s). The scripts and conf/spark-defaults.conf set
      * the flag; a JVM started without it says so once, in its log.
      */
     private static void warnIfFeatureExtractorStaysInterpreted() {
         if (hugeMethodsStayInterpreted() && HUGE_METHOD_WARNING_GIVEN.compareAndSet(false, true)) {
             System.err.println("corpus-stats: this JVM does not compile huge methods, so CoreNLP's CRF feature"
-                    + " extractor runs interpreted (~35% slower NER); add -XX:-DontCompileHugeMethods to its"
-                    + " options (spark.executor.extraJavaOptions on a cluster)");
+                    + " extractor runs interpreted (NER ~25% slower); add -XX:-DontCompileHugeMethods to its"
+                    + " options (spark.executor.defaultJavaOptions on a cluster, as conf/spark-defaults.conf does)");
         }
     }
 

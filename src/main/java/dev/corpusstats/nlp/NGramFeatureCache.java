@@ -7,7 +7,9 @@ import edu.stanford.nlp.sequences.FeatureFactory;
 import edu.stanford.nlp.sequences.SeqClassifierFlags;
 
 import java.lang.reflect.Field;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -19,11 +21,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Measured on CoNLL-2003 dev (51,362 tokens, 8 warm passes): one thread 50,000 → 57,500 tokens/s,
  * two threads sharing the model 98,000 → 106,000, identical labels.
  *
- * <p>CoreNLP's map is a plain {@code HashMap} (the models are shared by task threads) and unbounded
- * ("a lot of memory", its javadoc warns), which is why CoreNLP leaves it off. The map installed
- * here is concurrent and stops adding words at {@link #MAX_WORDS}, so memory per executor stays
- * bounded whatever the corpus size (about 1 KB per word: ~30 MB per model at most). The frequent
- * words of a corpus come early, so the first words seen are the ones worth keeping.
+ * <p>CoreNLP's own map is a plain, unbounded {@code HashMap}: unsafe when task threads share a model,
+ * and it grows with the vocabulary. The map installed here is concurrent and stops adding words at
+ * about {@link #MAX_WORDS} (concurrent puts may overshoot by a few), so memory per executor stays
+ * bounded whatever the corpus size (about 1 KB per word: ~30 MB per model at most). A corpus's
+ * frequent words tend to come early, so the first words seen tend to be the ones worth keeping.
  */
 final class NGramFeatureCache {
     /** Words whose n-gram features are kept, per model. */
@@ -47,16 +49,19 @@ final class NGramFeatureCache {
             substrings.setAccessible(true);
             Field flags = FeatureFactory.class.getDeclaredField("flags");
             flags.setAccessible(true);
-            boolean installed = false;
+            List<FeatureFactory<CoreLabel>> factories = new ArrayList<>();
             for (FeatureFactory<CoreLabel> factory : crf.featureFactories) {
                 if (factory instanceof NERFeatureFactory) {
                     substrings.set(factory, new BoundedMap(maxWords));
-                    ((SeqClassifierFlags) flags.get(factory)).cacheNGrams = true;
-                    installed = true;
+                    factories.add(factory);
                 }
             }
-            crf.flags.cacheNGrams = installed;
-            return installed;
+            // The switch only once every factory has a safe map: CoreNLP's own must never be used.
+            for (FeatureFactory<CoreLabel> factory : factories) {
+                ((SeqClassifierFlags) flags.get(factory)).cacheNGrams = true;
+            }
+            crf.flags.cacheNGrams = !factories.isEmpty();
+            return !factories.isEmpty();
         } catch (ReflectiveOperationException | RuntimeException e) {
             return false;
         }

@@ -21,8 +21,8 @@ public final class DocTermsTable {
         // tf comes with the counts (computed per document by the NLP core, NGramCounter), not from a
         // window over all rows: that window re-shuffled every (doc, term) row (16×: 8.1 M).
         WindowSpec byScore = Window.partitionBy("doc_id", "n").orderBy(col("tfidf").desc(), col("term").asc());
-        // Partitioned by doc_id once: the rank window (per doc_id and n) and the writer (by doc_id)
-        // then need no shuffle of their own; Spark drops a repartition its input already satisfies.
+        // Partitioned by doc_id once: the rank window (per doc_id and n) needs no shuffle of its own, and
+        // Spark drops the writer's identical repartition(doc_id).
         return docTermCounts
                 .join(terms.select("term", "n", "idf"), new String[] {"term", "n"})
                 .repartition(col("doc_id"))

@@ -93,8 +93,10 @@ class RunLocalScriptTest {
 
     @Test
     void theCrfsHugeFeatureExtractorIsCompiled() throws Exception {
-        assertTrue(run(Map.of()).contains("-XX:-DontCompileHugeMethods"));
-        assertTrue(run(Map.of("JIT", "tiered")).contains("-XX:-DontCompileHugeMethods"));
+        List<String> args = run(Map.of("JAVA_OPTS", "-XX:+DontCompileHugeMethods"));
+        assertTrue(args.indexOf("-XX:+DontCompileHugeMethods") > args.indexOf("-XX:-DontCompileHugeMethods"),
+                "on by default, and JAVA_OPTS can still turn it off: " + args);
+        assertTrue(args.contains("-XX:-DontCompileHugeMethods"), args.toString());
     }
 
     @Test

@@ -50,6 +50,12 @@ class NGramFeatureCacheTest {
         assertTrue(substrings.containsKey("Karzai"), "the seed's words are cached");
     }
 
+    @Test
+    void theMiscRetypingModelCachesToo() {
+        CRFClassifier<CoreLabel> retyping = CrfEntityRecognizer.load(CrfEntityRecognizer.ALL_3CLASS);
+        assertTrue(retyping.flags.useNGrams && retyping.flags.cacheNGrams);
+    }
+
     private static Map<?, ?> wordToSubstrings(CRFClassifier<CoreLabel> crf) throws ReflectiveOperationException {
         Field field = NERFeatureFactory.class.getDeclaredField("wordToSubstrings");
         field.setAccessible(true);
