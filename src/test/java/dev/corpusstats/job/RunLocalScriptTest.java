@@ -44,7 +44,7 @@ class RunLocalScriptTest {
         Files.copy(Path.of("conf/spark-defaults.conf"), project.resolve("conf/spark-defaults.conf"));
         TestFiles.write(project, "conf/corpus-stats.yaml", "input:\n  path: small   # a comment\noutput:\n  path: out\n");
         TestFiles.write(project, "small/a.txt", "A short story from Kabul.");
-        TestFiles.write(project, "large/a.txt", new byte[1_200_000]);
+        TestFiles.write(project, "large/a.txt", new byte[8_200_000]);
         TestFiles.write(project, "target/corpus-stats-0.1.0.jar", "jar");
         TestFiles.write(project, "target/local-classpath.txt", "deps.jar");
         javaHome = dir.resolve("jdk");
