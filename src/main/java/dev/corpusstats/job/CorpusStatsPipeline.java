@@ -167,9 +167,9 @@ public final class CorpusStatsPipeline {
         write(manifest, dir, Table.COLLOCATIONS, CollocationsTable.from(terms, config.collocations.minCount, unigramOccurrences));
 
         Dataset<Row> links = cache(EntityLinks.from(DocEntitiesTable.from(corpusDocuments)), cached);
-        // Not partitioned by doc_id before caching, though that saves the co-occurrence self-joins a
-        // shuffle (16×: 0–2 s, within noise): a cached plan keeps all its partitions, and the writer would then
-        // write spark.sql.shuffle.partitions small files.
+        // Not repartitioned by doc_id before caching: it saved the co-occurrence self-joins a shuffle
+        // (16×: 0–2 s, within noise), but a cached plan keeps all its partitions, so entity_mentions
+        // came out as spark.sql.shuffle.partitions small files.
         Dataset<Row> mentions = cache(EntityLinks.relink(EntityMentionsTable.mentions(corpusDocuments), links), cached);
         Dataset<Row> docEntities = cache(EntityLinks.relinkDocEntities(DocEntitiesTable.from(corpusDocuments), links), cached);
         write(manifest, dir, Table.ENTITY_MENTIONS, EntityMentionsTable.from(mentions));

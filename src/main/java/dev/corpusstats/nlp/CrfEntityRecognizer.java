@@ -199,6 +199,17 @@ public final class CrfEntityRecognizer implements EntityRecognizer {
         if (words.isEmpty()) {
             return new ArrayList<>();
         }
+        // classifySentence, not classify: it first adds the word-shape features the model was trained with.
+        List<String> types = new ArrayList<>(words.size());
+        for (CoreLabel token : crf.classifySentence(tokens(words))) {
+            String answer = token.get(CoreAnnotations.AnswerAnnotation.class);
+            types.add(answer == null ? OUTSIDE : TYPES.getOrDefault(answer, OUTSIDE));
+        }
+        return types;
+    }
+
+    /** The words as the CoreLabels a classifier reads. */
+    static List<CoreLabel> tokens(List<String> words) {
         List<CoreLabel> tokens = new ArrayList<>(words.size());
         for (String word : words) {
             CoreLabel token = new CoreLabel();
@@ -207,13 +218,7 @@ public final class CrfEntityRecognizer implements EntityRecognizer {
             token.setOriginalText(word);
             tokens.add(token);
         }
-        // classifySentence, not classify: it first adds the word-shape features the model was trained with.
-        List<String> types = new ArrayList<>(words.size());
-        for (CoreLabel token : crf.classifySentence(tokens)) {
-            String answer = token.get(CoreAnnotations.AnswerAnnotation.class);
-            types.add(answer == null ? OUTSIDE : TYPES.getOrDefault(answer, OUTSIDE));
-        }
-        return types;
+        return tokens;
     }
 
     /** Re-types each MISC run of {@code types} that {@code other} labels as exactly one run of one type. */

@@ -62,15 +62,8 @@ class NGramFeatureCacheTest {
         return (Map<?, ?>) field.get(crf.featureFactories.get(0));
     }
 
+    /** The classifier's raw answers (not the recognizer's mapped types), so every label is compared. */
     private static List<String> labels(CRFClassifier<CoreLabel> crf, List<String> words) {
-        List<CoreLabel> tokens = new ArrayList<>();
-        for (String word : words) {
-            CoreLabel token = new CoreLabel();
-            token.setWord(word);
-            token.setValue(word);
-            token.setOriginalText(word);
-            tokens.add(token);
-        }
-        return crf.classifySentence(tokens).stream().map(t -> t.get(CoreAnnotations.AnswerAnnotation.class)).toList();
+        return crf.classifySentence(CrfEntityRecognizer.tokens(words)).stream().map(t -> t.get(CoreAnnotations.AnswerAnnotation.class)).toList();
     }
 }
