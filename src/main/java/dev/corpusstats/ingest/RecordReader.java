@@ -181,6 +181,10 @@ public final class RecordReader {
         csv.setMaxCharsPerColumn(-1);
         csv.setMaxColumns(10_000);
         csv.setSkipEmptyLines(true);
+        // univocity reads ahead on a thread of its own when there are 2+ cores. Stopping early (a
+        // missing column) then raced that thread, whose "stream closed" error could replace the
+        // real reject reason. A Spark task is already one thread per core: read on the caller's.
+        csv.setReadInputOnSeparateThread(false);
         CsvParser parser = new CsvParser(csv);
         List<SourceRecord> records = new ArrayList<>();
         try (Reader reader = openReader(file)) {

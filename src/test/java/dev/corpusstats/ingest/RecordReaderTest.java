@@ -107,4 +107,12 @@ class RecordReaderTest {
         assertEquals("missing_text", records.get(0).rejectReason());
         assertTrue(records.get(0).rejectDetail().contains("'text'"), records.get(0).rejectDetail());
     }
+
+    /** The reject must not depend on thread timing: univocity reads ahead on its own thread by default. */
+    @org.junit.jupiter.api.RepeatedTest(300)
+    void csvWithoutTheTextColumnIsAlwaysMissingText() {
+        List<SourceRecord> records = read(TestFiles.write(dir, "no-text.csv", "id,title\nc1,A headline\n"), "auto", 1000);
+        assertEquals(1, records.size());
+        assertEquals("missing_text", records.get(0).rejectReason(), records.get(0).rejectDetail());
+    }
 }
