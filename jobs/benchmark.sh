@@ -50,9 +50,13 @@ while read -r key value; do
   spark_props+=("-D$key=$value")
 done < conf/spark-defaults.conf
 export SPARK_LOCAL_IP=${SPARK_LOCAL_IP:-127.0.0.1}
-# -XX:-DontCompileHugeMethods: as in jobs/run-local.sh (the CRF's feature extractor is a huge method);
-# JAVA_OPTS come after it, so -XX:+DontCompileHugeMethods there measures the interpreted extractor.
-exec java -XX:-DontCompileHugeMethods ${JAVA_OPTS:--Xmx2g} "${agent[@]}" \
+# -XX:-DontCompileHugeMethods and the parallel collector: as in jobs/run-local.sh (the CRF's feature
+# extractor is a huge method; a batch job wants throughput). JAVA_OPTS come after them, so
+# -XX:+DontCompileHugeMethods there measures the interpreted extractor; a collector named there wins.
+gc_opts=(-XX:+UseParallelGC)
+names_a_gc=' -XX:\+Use[A-Za-z0-9]+GC '
+[[ " ${JAVA_OPTS-} " =~ $names_a_gc ]] && gc_opts=()
+exec java -XX:-DontCompileHugeMethods ${gc_opts[@]+"${gc_opts[@]}"} ${JAVA_OPTS:--Xmx2g} "${agent[@]}" \
   -XX:+IgnoreUnrecognizedVMOptions \
   --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED \
   --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED \

@@ -123,6 +123,8 @@ public final class ConfigLoader {
             require(c.output.runName.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}"), "output.run_name",
                     "letters, digits, '.', '_' and '-' only (it names a folder), got '" + c.output.runName + "'");
         }
+        require(c.output.parallelWrites >= 1 && c.output.parallelWrites <= 16, "output.parallel_writes",
+                "must be 1..16, got " + c.output.parallelWrites);
         require(c.output.reportDocuments >= 0, "output.report_documents", "must not be negative, got " + c.output.reportDocuments);
         require(c.terms.maxN >= 1 && c.terms.maxN <= 3, "terms.max_n", "must be 1, 2 or 3, got " + c.terms.maxN);
         require(c.collocations.minCount >= 1, "collocations.min_count", "must be at least 1, got " + c.collocations.minCount);

@@ -66,6 +66,12 @@ public final class JobConfig implements Serializable {
          * previous published run: only new or changed documents go through the NLP.
          */
         public boolean incremental = false;
+        /**
+         * Tables written at once. Each write is a few small Spark jobs; while the driver plans and
+         * schedules one, another's tasks keep the cores busy. 1 writes them one after another.
+         */
+        @JsonProperty("parallel_writes")
+        public int parallelWrites = 3;
     }
 
     /** Term statistics. */

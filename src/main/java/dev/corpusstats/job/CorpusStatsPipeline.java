@@ -14,7 +14,7 @@ import dev.corpusstats.output.Manifest;
 import dev.corpusstats.output.ReportWriter;
 import dev.corpusstats.output.RunOutput;
 import dev.corpusstats.output.Table;
-import dev.corpusstats.output.TableWriter;
+import dev.corpusstats.output.TableWrites;
 import dev.corpusstats.stats.AnalyzeDocuments;
 import dev.corpusstats.stats.CollocationsTable;
 import dev.corpusstats.stats.DocTermCounts;
@@ -160,23 +160,29 @@ public final class CorpusStatsPipeline {
         Dataset<Row> docTermCounts = cache(DocTermCounts.from(corpusDocuments), cached);
         Dataset<Row> terms = cache(TermsTable.from(docTermCounts, corpusDocs), cached);
 
-        write(manifest, dir, Table.DOCUMENTS, DocumentsTable.from(analyzed, config.output.keepText));
-        write(manifest, dir, Table.REJECTS, RejectsTable.from(resolved.rejects()));
-        write(manifest, dir, Table.TERMS, terms);
-        write(manifest, dir, Table.DOC_TERMS, DocTermsTable.from(docTermCounts, terms));
-        write(manifest, dir, Table.COLLOCATIONS, CollocationsTable.from(terms, config.collocations.minCount, unigramOccurrences));
+        try (TableWrites writes = new TableWrites(spark.sparkContext(), dir, config.output.parallelWrites)) {
+            writes.submit(Table.DOCUMENTS, DocumentsTable.from(analyzed, config.output.keepText));
+            writes.submit(Table.REJECTS, RejectsTable.from(resolved.rejects()));
+            writes.submit(Table.TERMS, terms);
+            writes.submit(Table.DOC_TERMS, DocTermsTable.from(docTermCounts, terms));
+            writes.submit(Table.COLLOCATIONS, CollocationsTable.from(terms, config.collocations.minCount, unigramOccurrences));
 
-        Dataset<Row> links = cache(EntityLinks.from(DocEntitiesTable.from(corpusDocuments)), cached);
-        // Not repartitioned by doc_id before caching: it saved the co-occurrence self-joins a shuffle
-        // (16×: 0–2 s, within noise), but a cached plan keeps all its partitions, so entity_mentions
-        // came out as spark.sql.shuffle.partitions small files.
-        Dataset<Row> mentions = cache(EntityLinks.relink(EntityMentionsTable.mentions(corpusDocuments), links), cached);
-        Dataset<Row> docEntities = cache(EntityLinks.relinkDocEntities(DocEntitiesTable.from(corpusDocuments), links), cached);
-        write(manifest, dir, Table.ENTITY_MENTIONS, EntityMentionsTable.from(mentions));
-        write(manifest, dir, Table.DOC_ENTITIES, docEntities);
-        write(manifest, dir, Table.ENTITIES, EntitiesTable.from(mentions, docEntities));
-        write(manifest, dir, Table.ENTITY_COOCCURRENCE, EntityCooccurrenceTable.from(mentions, docEntities, corpusDocs));
-        write(manifest, dir, Table.ENTITY_TERMS, EntityTermsTable.from(corpusDocuments, terms, config.entities.topTerms, unigramOccurrences, links));
+            Dataset<Row> links = cache(EntityLinks.from(DocEntitiesTable.from(corpusDocuments)), cached);
+            // Not repartitioned by doc_id before caching: it saved the co-occurrence self-joins a shuffle
+            // (16×: 0–2 s, within noise), but a cached plan keeps all its partitions, so entity_mentions
+            // came out as spark.sql.shuffle.partitions small files.
+            Dataset<Row> mentions = cache(EntityLinks.relink(EntityMentionsTable.mentions(corpusDocuments), links), cached);
+            Dataset<Row> docEntities = cache(EntityLinks.relinkDocEntities(DocEntitiesTable.from(corpusDocuments), links), cached);
+            writes.submit(Table.ENTITY_MENTIONS, EntityMentionsTable.from(mentions));
+            writes.submit(Table.DOC_ENTITIES, docEntities);
+            writes.submit(Table.ENTITIES, EntitiesTable.from(mentions, docEntities));
+            writes.submit(Table.ENTITY_COOCCURRENCE, EntityCooccurrenceTable.from(mentions, docEntities, corpusDocs));
+            writes.submit(Table.ENTITY_TERMS, EntityTermsTable.from(corpusDocuments, terms, config.entities.topTerms, unigramOccurrences, links));
+            for (TableWrites.Written table : writes.awaitAll().values()) {
+                manifest.tables.put(table.table().folder(),
+                        new Manifest.TableInfo(table.table().folder(), table.rows(), table.seconds()));
+            }
+        }
         if (config.output.incremental) {
             DocumentAnalysesStore.write(analyzed, AnalyzeDocuments.STATE_SCHEMA, dir);
         }
@@ -279,13 +285,6 @@ public final class CorpusStatsPipeline {
         Dataset<Row> persisted = data.persist(level);
         cached.add(persisted);
         return persisted;
-    }
-
-    private void write(Manifest manifest, String dir, Table table, Dataset<Row> data) {
-        long start = System.nanoTime();
-        long rows = TableWriter.write(data, table, dir);
-        double seconds = Math.round((System.nanoTime() - start) / 1e6) / 1000.0;
-        manifest.tables.put(table.folder(), new Manifest.TableInfo(table.folder(), rows, seconds));
     }
 
     private void writeManifest(Manifest manifest, String dir) {

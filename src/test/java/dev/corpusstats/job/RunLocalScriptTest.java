@@ -100,6 +100,14 @@ class RunLocalScriptTest {
     }
 
     @Test
+    void theParallelCollectorUnlessJavaOptsNameOne() throws Exception {
+        assertTrue(run(Map.of()).contains("-XX:+UseParallelGC"));
+        List<String> g1 = run(Map.of("JAVA_OPTS", "-Xmx2g -XX:+UseG1GC"));
+        assertFalse(g1.contains("-XX:+UseParallelGC"), "the JVM refuses two collectors: " + g1);
+        assertTrue(g1.contains("-XX:+UseG1GC"), g1.toString());
+    }
+
+    @Test
     void aSuccessfulRunWritesTheArchiveTheNextRunMaps() throws Exception {
         List<String> first = run(Map.of());
         assertTrue(first.stream().anyMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit=" + ARCHIVE + ".")), first.toString());
