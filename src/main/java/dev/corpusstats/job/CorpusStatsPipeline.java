@@ -157,7 +157,10 @@ public final class CorpusStatsPipeline {
         long corpusDocs = totals.getLong(0);
         long unigramOccurrences = totals.getLong(1);
         stageStart = stage(manifest, "nlp", stageStart);
-        Dataset<Row> docTermCounts = cache(DocTermCounts.from(corpusDocuments), cached);
+        // Not cached: exploding the analyzed documents' term counts again (for terms and doc_terms)
+        // costs less than building a columnar cache of them (1,000 CNN articles: statistics 14.1-14.4 s
+        // against 14.6-16.0 s).
+        Dataset<Row> docTermCounts = DocTermCounts.from(corpusDocuments);
         Dataset<Row> terms = cache(TermsTable.from(docTermCounts, corpusDocs), cached);
 
         try (TableWrites writes = new TableWrites(spark.sparkContext(), dir, config.output.parallelWrites)) {
