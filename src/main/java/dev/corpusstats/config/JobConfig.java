@@ -67,8 +67,8 @@ public final class JobConfig implements Serializable {
          */
         public boolean incremental = false;
         /**
-         * Tables written at once. Each write is a few small Spark jobs; while the driver plans and
-         * schedules one, another's tasks keep the cores busy. 1 writes them one after another.
+         * Tables written at once, and report queries run at once. Each is a few small Spark jobs; while
+         * the driver plans and schedules one, another's tasks keep the cores busy. 1: one after another.
          */
         @JsonProperty("parallel_writes")
         public int parallelWrites = 3;

@@ -99,7 +99,7 @@ public final class CorpusStatsPipeline {
             if (config.output.report) {
                 long reportStart = System.nanoTime();
                 manifest.status = "succeeded"; // what the report shows; set before it is written
-                new ReportWriter(spark, dir).write(manifest, config.output.reportDocuments);
+                new ReportWriter(spark, dir).write(manifest, config.output.reportDocuments, config.output.parallelWrites);
                 stage(manifest, "report", reportStart);
             }
             manifest.status = "succeeded";
@@ -163,28 +163,26 @@ public final class CorpusStatsPipeline {
         Dataset<Row> docTermCounts = DocTermCounts.from(corpusDocuments);
         Dataset<Row> terms = cache(TermsTable.from(docTermCounts, corpusDocs), cached);
 
-        try (TableWrites writes = new TableWrites(spark.sparkContext(), dir, config.output.parallelWrites)) {
-            writes.submit(Table.DOCUMENTS, DocumentsTable.from(analyzed, config.output.keepText));
-            writes.submit(Table.REJECTS, RejectsTable.from(resolved.rejects()));
-            writes.submit(Table.TERMS, terms);
-            writes.submit(Table.DOC_TERMS, DocTermsTable.from(docTermCounts, terms));
-            writes.submit(Table.COLLOCATIONS, CollocationsTable.from(terms, config.collocations.minCount, unigramOccurrences));
+        TableWrites writes = new TableWrites(dir)
+                .add(Table.DOCUMENTS, DocumentsTable.from(analyzed, config.output.keepText))
+                .add(Table.REJECTS, RejectsTable.from(resolved.rejects()))
+                .add(Table.TERMS, terms)
+                .add(Table.DOC_TERMS, DocTermsTable.from(docTermCounts, terms))
+                .add(Table.COLLOCATIONS, CollocationsTable.from(terms, config.collocations.minCount, unigramOccurrences));
 
-            Dataset<Row> links = cache(EntityLinks.from(DocEntitiesTable.from(corpusDocuments)), cached);
-            // Not repartitioned by doc_id before caching: it saved the co-occurrence self-joins a shuffle
-            // (16×: 0–2 s, within noise), but a cached plan keeps all its partitions, so entity_mentions
-            // came out as spark.sql.shuffle.partitions small files.
-            Dataset<Row> mentions = cache(EntityLinks.relink(EntityMentionsTable.mentions(corpusDocuments), links), cached);
-            Dataset<Row> docEntities = cache(EntityLinks.relinkDocEntities(DocEntitiesTable.from(corpusDocuments), links), cached);
-            writes.submit(Table.ENTITY_MENTIONS, EntityMentionsTable.from(mentions));
-            writes.submit(Table.DOC_ENTITIES, docEntities);
-            writes.submit(Table.ENTITIES, EntitiesTable.from(mentions, docEntities));
-            writes.submit(Table.ENTITY_COOCCURRENCE, EntityCooccurrenceTable.from(mentions, docEntities, corpusDocs));
-            writes.submit(Table.ENTITY_TERMS, EntityTermsTable.from(corpusDocuments, terms, config.entities.topTerms, unigramOccurrences, links));
-            for (TableWrites.Written table : writes.awaitAll().values()) {
-                manifest.tables.put(table.table().folder(),
-                        new Manifest.TableInfo(table.table().folder(), table.rows(), table.seconds()));
-            }
+        Dataset<Row> links = cache(EntityLinks.from(DocEntitiesTable.from(corpusDocuments)), cached);
+        // Not repartitioned by doc_id before caching: it saved the co-occurrence self-joins a shuffle
+        // (16×: 0–2 s, within noise), but a cached plan keeps all its partitions, so entity_mentions
+        // came out as spark.sql.shuffle.partitions small files.
+        Dataset<Row> mentions = cache(EntityLinks.relink(EntityMentionsTable.mentions(corpusDocuments), links), cached);
+        Dataset<Row> docEntities = cache(EntityLinks.relinkDocEntities(DocEntitiesTable.from(corpusDocuments), links), cached);
+        writes.add(Table.ENTITY_MENTIONS, EntityMentionsTable.from(mentions))
+                .add(Table.DOC_ENTITIES, docEntities)
+                .add(Table.ENTITIES, EntitiesTable.from(mentions, docEntities))
+                .add(Table.ENTITY_COOCCURRENCE, EntityCooccurrenceTable.from(mentions, docEntities, corpusDocs))
+                .add(Table.ENTITY_TERMS, EntityTermsTable.from(corpusDocuments, terms, config.entities.topTerms, unigramOccurrences, links));
+        for (TableWrites.Written table : writes.run(spark.sparkContext(), config.output.parallelWrites).values()) {
+            manifest.tables.put(table.table().folder(), new Manifest.TableInfo(table.table().folder(), table.rows(), table.seconds()));
         }
         if (config.output.incremental) {
             DocumentAnalysesStore.write(analyzed, AnalyzeDocuments.STATE_SCHEMA, dir);

@@ -10,14 +10,20 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.row_number;
 
 /**
  * {@code report.html}: one self-contained page (inline CSS and JavaScript, no network access) that
@@ -38,29 +44,52 @@ public final class ReportWriter {
         this.outputRoot = outputRoot;
     }
 
-    public void write(Manifest manifest, int maxDocuments) {
+    /**
+     * @param parallelism the report's queries run at most this many at once ({@link ParallelActions})
+     */
+    public void write(Manifest manifest, int maxDocuments, int parallelism) {
+        // Every query's plan first, then all run at once: each is a few small Spark jobs.
+        Map<String, Callable<ArrayNode>> queries = new LinkedHashMap<>();
+        query(queries, "tokens", table(Table.DOCUMENTS).selectExpr("coalesce(sum(token_count), 0) AS tokens"));
+        query(queries, "distinct_terms", table(Table.TERMS).filter("n = 1").selectExpr("count(*) AS terms"));
+        query(queries, "rejects", table(Table.REJECTS).groupBy("reason").count().orderBy(col("count").desc(), col("reason")));
+        query(queries, "top_terms", table(Table.TERMS).filter("n = 1").orderBy(col("total_count").desc(), col("term"))
+                .select("term", "total_count", "doc_count").limit(30));
+        query(queries, "collocations", table(Table.COLLOCATIONS).orderBy(col("llr").desc(), col("bigram"))
+                .select("bigram", "count", "npmi", "llr").limit(20));
+        WindowSpec byType = Window.partitionBy("type").orderBy(col("mention_count").desc(), col("entity_id"));
+        query(queries, "entities_by_type", table(Table.ENTITIES).withColumn("r", row_number().over(byType))
+                .filter(col("r").leq(15)).orderBy("type", "r").select("type", "name", "mention_count", "doc_count"));
+        Dataset<Row> nodes = table(Table.ENTITIES).orderBy(col("mention_count").desc(), col("entity_id")).limit(60)
+                .select(col("entity_id").as("id"), col("name"), col("type"), col("mention_count").as("mentions"));
+        query(queries, "network_nodes", nodes);
+        query(queries, "network_edges", edges(nodes, 200));
+        query(queries, "documents", documents(maxDocuments));
+        Map<String, ArrayNode> results = ParallelActions.run(spark.sparkContext(), queries, parallelism);
+
         ObjectNode data = JSON.createObjectNode();
         data.set("manifest", JSON.valueToTree(manifest));
-        data.set("summary", summary(manifest));
-        data.set("rejects", rows(table(Table.REJECTS).groupBy("reason").count().orderBy(col("count").desc(), col("reason"))));
-        data.set("top_terms", rows(table(Table.TERMS).filter("n = 1").orderBy(col("total_count").desc(), col("term"))
-                .select("term", "total_count", "doc_count").limit(30)));
-        data.set("collocations", rows(table(Table.COLLOCATIONS).orderBy(col("llr").desc(), col("bigram"))
-                .select("bigram", "count", "npmi", "llr").limit(20)));
-        ObjectNode byType = data.putObject("entities_by_type");
+        data.set("summary", summary(manifest, results.get("tokens").get(0).get("tokens").asLong(),
+                results.get("distinct_terms").get(0).get("terms").asLong()));
+        data.set("rejects", results.get("rejects"));
+        data.set("top_terms", results.get("top_terms"));
+        data.set("collocations", results.get("collocations"));
+        ObjectNode entitiesByType = data.putObject("entities_by_type");
         for (String type : List.of("PER", "ORG", "LOC", "MISC")) {
-            byType.putArray(type);
+            entitiesByType.putArray(type);
         }
-        table(Table.ENTITIES).createOrReplaceTempView("report_entities");
-        Dataset<Row> topByType = spark.sql("SELECT type, name, mention_count, doc_count FROM (SELECT *, row_number() OVER "
-                + "(PARTITION BY type ORDER BY mention_count DESC, entity_id) AS r FROM report_entities) WHERE r <= 15 "
-                + "ORDER BY type, r");
-        for (JsonNode e : rows(topByType)) {
-            ((ArrayNode) byType.get(e.get("type").asText())).add(e);
+        for (JsonNode e : results.get("entities_by_type")) {
+            ((ArrayNode) entitiesByType.get(e.get("type").asText())).add(e);
         }
-        data.set("network", network(60, 200));
-        data.set("documents", documents(maxDocuments));
+        ObjectNode network = data.putObject("network");
+        network.set("nodes", results.get("network_nodes"));
+        network.set("edges", results.get("network_edges"));
+        data.set("documents", results.get("documents"));
         writeHtml(data);
+    }
+
+    private static void query(Map<String, Callable<ArrayNode>> queries, String name, Dataset<Row> query) {
+        queries.put(name, () -> rows(query));
     }
 
     /** With the table's own schema, which spares Spark a job that reads a file's footer to infer it. */
@@ -69,34 +98,30 @@ public final class ReportWriter {
     }
 
     /** Counts from the manifest's row counts, plus the two sums that need a query. */
-    private ObjectNode summary(Manifest manifest) {
+    private static ObjectNode summary(Manifest manifest, long tokens, long distinctTerms) {
         ObjectNode s = JSON.createObjectNode();
         s.put("documents", manifest.tables.get(Table.DOCUMENTS.folder()).rows());
-        s.put("tokens", table(Table.DOCUMENTS).selectExpr("coalesce(sum(token_count), 0)").first().getLong(0));
-        s.put("distinct_terms", table(Table.TERMS).filter("n = 1").count());
+        s.put("tokens", tokens);
+        s.put("distinct_terms", distinctTerms);
         s.put("entities", manifest.tables.get(Table.ENTITIES.folder()).rows());
         s.put("mentions", manifest.tables.get(Table.ENTITY_MENTIONS.folder()).rows());
         s.put("rejects", manifest.tables.get(Table.REJECTS.folder()).rows());
         return s;
     }
 
-    /** The most mentioned entities and the strongest sentence-level edges among them. */
-    private ObjectNode network(int maxNodes, int maxEdges) {
-        Dataset<Row> top = table(Table.ENTITIES).orderBy(col("mention_count").desc(), col("entity_id")).limit(maxNodes)
-                .select(col("entity_id").as("id"), col("name"), col("type"), col("mention_count").as("mentions"));
-        top.createOrReplaceTempView("report_nodes");
-        table(Table.ENTITY_COOCCURRENCE).createOrReplaceTempView("report_pairs");
-        Dataset<Row> edges = spark.sql("SELECT p.entity_a AS a, p.entity_b AS b, p.sentence_count AS weight FROM report_pairs p "
-                + "WHERE p.sentence_count > 0 AND p.entity_a IN (SELECT id FROM report_nodes) AND p.entity_b IN (SELECT id FROM report_nodes) "
-                + "ORDER BY p.sentence_count DESC, a, b LIMIT " + maxEdges);
-        ObjectNode network = JSON.createObjectNode();
-        network.set("nodes", rows(top));
-        network.set("edges", rows(edges));
-        return network;
+    /** The strongest sentence-level edges among the network's nodes. */
+    private Dataset<Row> edges(Dataset<Row> nodes, int maxEdges) {
+        Dataset<Row> ids = nodes.select("id");
+        return table(Table.ENTITY_COOCCURRENCE).filter(col("sentence_count").gt(0))
+                .join(ids.withColumnRenamed("id", "entity_a"), "entity_a")
+                .join(ids.withColumnRenamed("id", "entity_b"), "entity_b")
+                .select(col("entity_a").as("a"), col("entity_b").as("b"), col("sentence_count").as("weight"))
+                .orderBy(col("weight").desc(), col("a"), col("b"))
+                .limit(maxEdges);
     }
 
     /** Per document (first {@code max} by doc_id): tokens, top-5 unigram terms, top-5 entities by salience. */
-    private ArrayNode documents(int max) {
+    private Dataset<Row> documents(int max) {
         table(Table.DOCUMENTS).select("doc_id", "title", "token_count").orderBy("doc_id").limit(max).createOrReplaceTempView("report_docs");
         table(Table.DOC_TERMS).createOrReplaceTempView("report_doc_terms");
         table(Table.DOC_ENTITIES).createOrReplaceTempView("report_doc_entities");
@@ -113,7 +138,7 @@ public final class ReportWriter {
                            GROUP BY doc_id) e ON e.doc_id = d.doc_id
                 ORDER BY d.doc_id
                 """);
-        return rows(docs);
+        return docs;
     }
 
     private static ArrayNode rows(Dataset<Row> data) {

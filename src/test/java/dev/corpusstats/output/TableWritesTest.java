@@ -45,12 +45,10 @@ class TableWritesTest {
     @Test
     void writesTablesAtOnceAndReportsEachInSubmissionOrder() {
         String root = dir.toString();
-        Map<Table, TableWrites.Written> written;
-        try (TableWrites writes = new TableWrites(spark.sparkContext(), root, 3)) {
-            writes.submit(Table.TERMS, terms(40));
-            writes.submit(Table.COLLOCATIONS, collocations(7));
-            written = writes.awaitAll();
-        }
+        Map<Table, TableWrites.Written> written = new TableWrites(root)
+                .add(Table.TERMS, terms(40))
+                .add(Table.COLLOCATIONS, collocations(7))
+                .run(spark.sparkContext(), 3);
         assertEquals(List.of(Table.TERMS, Table.COLLOCATIONS), List.copyOf(written.keySet()));
         assertEquals(40, written.get(Table.TERMS).rows());
         assertEquals(7, written.get(Table.COLLOCATIONS).rows());
@@ -61,12 +59,10 @@ class TableWritesTest {
     @Test
     void aFailedWriteFailsTheWholeWithItsOwnException() {
         Dataset<Row> failing = terms(5).withColumn("term", expr("if(length(term) > 0, raise_error('no disk left'), term)"));
-        Throwable thrown;
-        try (TableWrites writes = new TableWrites(spark.sparkContext(), dir.toString(), 2)) {
-            writes.submit(Table.COLLOCATIONS, collocations(3));
-            writes.submit(Table.TERMS, failing);
-            thrown = assertThrows(Throwable.class, writes::awaitAll);
-        }
+        TableWrites writes = new TableWrites(dir.toString())
+                .add(Table.COLLOCATIONS, collocations(3))
+                .add(Table.TERMS, failing);
+        Throwable thrown = assertThrows(Throwable.class, () -> writes.run(spark.sparkContext(), 2));
         assertFalse(thrown instanceof ExecutionException, "unwrapped, as on the main thread: " + thrown);
         boolean mentionsCause = false;
         for (Throwable t = thrown; t != null; t = t.getCause()) {
@@ -77,6 +73,8 @@ class TableWritesTest {
 
     @Test
     void parallelismMustBePositive() {
-        assertThrows(IllegalArgumentException.class, () -> new TableWrites(spark.sparkContext(), dir.toString(), 0));
+        TableWrites writes = new TableWrites(dir.toString()).add(Table.TERMS, terms(1));
+        assertThrows(IllegalArgumentException.class, () -> writes.run(spark.sparkContext(), 0));
+        assertThrows(IllegalArgumentException.class, () -> writes.add(Table.TERMS, terms(2)), "a table written twice");
     }
 }
