@@ -52,11 +52,12 @@ done < conf/spark-defaults.conf
 export SPARK_LOCAL_IP=${SPARK_LOCAL_IP:-127.0.0.1}
 # -XX:-DontCompileHugeMethods and the parallel collector: as in jobs/run-local.sh (the CRF's feature
 # extractor is a huge method; a batch job wants throughput). JAVA_OPTS come after them, so
-# -XX:+DontCompileHugeMethods there measures the interpreted extractor; a collector named there wins.
+# -XX:+DontCompileHugeMethods there measures the interpreted extractor; a collector named there (or in
+# JAVA_TOOL_OPTIONS, JDK_JAVA_OPTIONS) wins.
 gc_opts=(-XX:+UseParallelGC)
-names_a_gc=' -XX:\+Use[A-Za-z0-9]+GC '
-[[ " ${JAVA_OPTS-} " =~ $names_a_gc ]] && gc_opts=()
-exec java -XX:-DontCompileHugeMethods ${gc_opts[@]+"${gc_opts[@]}"} ${JAVA_OPTS:--Xmx2g} "${agent[@]}" \
+names_a_gc='(^|[[:space:]])-XX:\+Use[A-Za-z0-9]+GC($|[[:space:]])'
+[[ "${JAVA_OPTS-} ${JAVA_TOOL_OPTIONS-} ${JDK_JAVA_OPTIONS-}" =~ $names_a_gc ]] && gc_opts=()
+exec java -XX:-DontCompileHugeMethods ${gc_opts[@]+"${gc_opts[@]}"} ${JAVA_OPTS:--Xmx2g} ${agent[@]+"${agent[@]}"} \
   -XX:+IgnoreUnrecognizedVMOptions \
   --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED \
   --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED \
@@ -67,6 +68,6 @@ exec java -XX:-DontCompileHugeMethods ${gc_opts[@]+"${gc_opts[@]}"} ${JAVA_OPTS:
   --add-opens=java.base/sun.security.action=ALL-UNNAMED --add-opens=java.base/sun.util.calendar=ALL-UNNAMED \
   -Djdk.reflect.useDirectMethodHandle=false -Dio.netty.tryReflectionSetAccessible=true \
   -Dlog4j2.configurationFile=conf/log4j2.properties \
-  "${spark_props[@]}" \
+  ${spark_props[@]+"${spark_props[@]}"} \
   -cp "$jar:$(cat target/local-classpath.txt)" \
   dev.corpusstats.bench.Benchmark "${args[@]}"

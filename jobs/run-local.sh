@@ -74,11 +74,11 @@ jit_opts=()
 
 # Garbage collector (docs/PERFORMANCE.md): a batch job wants throughput, not short pauses. The
 # parallel collector's cheaper write barriers and no concurrent threads save ~4 s of CPU on 3.9 MB of
-# CNN articles (job 31.8-33.1 s against 34.2-35.3 s with G1). A collector named in JAVA_OPTS wins:
-# the JVM refuses two.
+# CNN articles (job 31.8-33.1 s against 34.2-35.3 s with G1). A collector named in JAVA_OPTS,
+# JAVA_TOOL_OPTIONS or JDK_JAVA_OPTIONS wins: the JVM refuses two.
 gc_opts=(-XX:+UseParallelGC)
-names_a_gc=' -XX:\+Use[A-Za-z0-9]+GC '
-[[ " ${JAVA_OPTS-} " =~ $names_a_gc ]] && gc_opts=()
+names_a_gc='(^|[[:space:]])-XX:\+Use[A-Za-z0-9]+GC($|[[:space:]])'
+[[ "${JAVA_OPTS-} ${JAVA_TOOL_OPTIONS-} ${JDK_JAVA_OPTIONS-}" =~ $names_a_gc ]] && gc_opts=()
 
 # Class-data sharing (docs/PERFORMANCE.md): a run without an up-to-date archive (the build's own run
 # on seeds/, see pom.xml, or the first run after a build that skipped it) records the ~18,600 classes

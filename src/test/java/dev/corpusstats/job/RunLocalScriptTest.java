@@ -105,6 +105,9 @@ class RunLocalScriptTest {
         List<String> g1 = run(Map.of("JAVA_OPTS", "-Xmx2g -XX:+UseG1GC"));
         assertFalse(g1.contains("-XX:+UseParallelGC"), "the JVM refuses two collectors: " + g1);
         assertTrue(g1.contains("-XX:+UseG1GC"), g1.toString());
+        assertFalse(run(Map.of("JAVA_TOOL_OPTIONS", "-XX:+UseSerialGC")).contains("-XX:+UseParallelGC"), "named where the JVM reads it too");
+        assertFalse(run(Map.of("JAVA_OPTS", "-Xmx2g\t-XX:+UseZGC")).contains("-XX:+UseParallelGC"), "tab-separated");
+        assertTrue(run(Map.of("JAVA_OPTS", "-XX:+UseParallelGCThreadsX")).contains("-XX:+UseParallelGC"), "a whole option only");
     }
 
     @Test
