@@ -58,7 +58,7 @@ input_bytes() {
 
 # JIT compiler (docs/PERFORMANCE.md): on a small input the optimizing compiler (C2) never pays for
 # itself: it spends one of two cores compiling Spark code that runs a few times (seed run: 15.5 s
-# wall with C1 only, 20.7 s tiered; 3.9 MB of CNN articles: job 39.0 s against 47.3-50.5 s). C2 runs
+# wall with C1 only, 20.7 s tiered; 3.9 MB of CNN articles: job 30.0-31.7 s against 41.1 s). C2 runs
 # the CRF ~55% faster, which wins on larger inputs (15.6 MB: 83.1 s against 90.7 s with C1 only).
 # Inputs under 8 MB (as stored: .gz counts compressed; below the ~10 MB a straight line between the
 # two measured sizes gives) run with the quick compiler only.
@@ -110,8 +110,8 @@ if [[ ${CDS:-on} != off ]]; then
 fi
 
 # The script's JVM flags first, so that JAVA_OPTS can override them (the collector: see above).
-# -XX:-DontCompileHugeMethods lets
-# HotSpot compile CoreNLP's CRF feature extractor, a method over its 8,000-byte limit (docs/PERFORMANCE.md).
+# -XX:-DontCompileHugeMethods lets HotSpot compile CoreNLP's CRF feature extractor, a method over its
+# 8,000-byte limit (docs/PERFORMANCE.md).
 cmd=("$java_cmd"
   ${jit_opts[@]+"${jit_opts[@]}"} ${gc_opts[@]+"${gc_opts[@]}"} ${cds[@]+"${cds[@]}"} -Xlog:cds=off -Xlog:cds+dynamic=off
   -XX:-DontCompileHugeMethods

@@ -39,8 +39,8 @@ public final class TableWrites {
     /**
      * Writes every table added, at most {@code parallelism} at once (1: one after another).
      *
-     * @return each table's row count and wall time, in the order added (writes overlap, so the times
-     *         add up to more than the elapsed time)
+     * @return each table's row count and wall time, in the order added (when writes overlap, the
+     *         times add up to more than the elapsed time)
      */
     public Map<Table, Written> run(SparkContext spark, int parallelism) {
         return ParallelActions.run(spark, writes, parallelism);
