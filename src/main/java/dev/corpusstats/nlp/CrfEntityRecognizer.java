@@ -58,7 +58,7 @@ public final class CrfEntityRecognizer implements EntityRecognizer {
         this.miscClassifier = miscModel == null ? null : load(miscModel);
     }
 
-    /** The shared classifier for a model, loaded on first call in this JVM, with its {@link NGramFeatureCache}. */
+    /** The shared classifier for a model, loaded on first call in this JVM, with its {@link NGramFeatureCache} and {@link WordFunctionCache}. */
     static CRFClassifier<CoreLabel> load(String model) {
         return MODELS.computeIfAbsent(model, m -> {
             try {
@@ -67,6 +67,7 @@ public final class CrfEntityRecognizer implements EntityRecognizer {
                     System.err.println("corpus-stats: could not install the n-gram feature cache in " + m
                             + " (this CoreNLP version's fields differ); NER runs without it, ~10% slower");
                 }
+                WordFunctionCache.install(crf, WordFunctionCache.MAX_WORDS); // without it, only slower
                 warnIfFeatureExtractorStaysInterpreted();
                 return crf;
             } catch (Exception e) {
