@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.apache.spark.sql.functions.expr;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -69,6 +70,24 @@ class TableWritesTest {
             mentionsCause |= String.valueOf(t.getMessage()).contains("no disk left");
         }
         assertTrue(mentionsCause, thrown.toString());
+    }
+
+    @Test
+    void aPlanIsBuiltOnlyWhenItsWriteStartsAndItsErrorsFailTheRun() {
+        AtomicInteger built = new AtomicInteger();
+        TableWrites writes = new TableWrites(dir.toString())
+                .add(Table.TERMS, () -> {
+                    built.incrementAndGet();
+                    return terms(4);
+                })
+                .add(Table.COLLOCATIONS, () -> {
+                    throw new IllegalStateException("table plan broken");
+                });
+        assertEquals(0, built.get(), "nothing built when added");
+        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> writes.run(spark.sparkContext(), 1));
+        assertEquals("table plan broken", thrown.getMessage());
+        assertEquals(1, built.get());
+        assertEquals(4, spark.read().parquet(TableWriter.pathOf(dir.toString(), Table.TERMS)).count());
     }
 
     @Test
