@@ -111,6 +111,15 @@ class RunLocalScriptTest {
     }
 
     @Test
+    void theWholeHeapFromTheStartUnlessJavaOptsSizeIt() throws Exception {
+        List<String> defaults = run(Map.of());
+        assertTrue(defaults.containsAll(List.of("-Xms4g", "-Xmx4g", "-XX:MetaspaceSize=256m")), defaults.toString());
+        List<String> own = run(Map.of("JAVA_OPTS", "-Xmx2g"));
+        assertFalse(own.contains("-Xms4g"), "an initial heap above the caller's maximum would stop the JVM: " + own);
+        assertTrue(own.contains("-Xmx2g") && own.contains("-XX:MetaspaceSize=256m"), own.toString());
+    }
+
+    @Test
     void aSuccessfulRunWritesTheArchiveTheNextRunMaps() throws Exception {
         List<String> first = run(Map.of());
         assertTrue(first.stream().anyMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit=" + ARCHIVE + ".")), first.toString());
