@@ -84,8 +84,12 @@ names_a_gc='(^|[[:space:]])-XX:\+Use[A-Za-z0-9]+GC($|[[:space:]])'
 # room for Spark's and CoreNLP's classes before its first collection. Growing both, the parallel
 # collector ran 3-4 full collections on 3.9 MB of CNN articles (2.4-2.7 s of pauses, against
 # 1.5 s without any; job 29.0-29.7 s against 29.5-30.1 s, alternating runs).
+# A heap size named in JAVA_TOOL_OPTIONS, JDK_JAVA_OPTIONS or _JAVA_OPTIONS keeps -Xms out: the
+# last of those is read after the command line, and an initial heap above its maximum stops the JVM.
 heap_opts=(-XX:MetaspaceSize=256m)
 default_java_opts=(-Xms4g -Xmx4g)
+names_a_heap_size='(^|[[:space:]])-(Xm[sx][0-9]|XX:(Max|Initial)HeapSize=)'
+[[ "${JAVA_TOOL_OPTIONS-} ${JDK_JAVA_OPTIONS-} ${_JAVA_OPTIONS-}" =~ $names_a_heap_size ]] && default_java_opts=(-Xmx4g)
 
 # Class-data sharing (docs/PERFORMANCE.md): a run without an up-to-date archive (the build's own run
 # on seeds/, see pom.xml, or the first run after a build that skipped it) records the ~18,600 classes

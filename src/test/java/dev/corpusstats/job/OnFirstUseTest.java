@@ -22,6 +22,11 @@ class OnFirstUseTest {
         CountDownLatch start = new CountDownLatch(1);
         OnFirstUse<Object> shared = new OnFirstUse<>(() -> {
             builds.incrementAndGet();
+            try {
+                Thread.sleep(100); // long enough for the other threads to ask while it builds
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             return new Object();
         });
         ExecutorService pool = Executors.newFixedThreadPool(4);

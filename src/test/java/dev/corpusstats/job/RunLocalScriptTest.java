@@ -117,6 +117,12 @@ class RunLocalScriptTest {
         List<String> own = run(Map.of("JAVA_OPTS", "-Xmx2g"));
         assertFalse(own.contains("-Xms4g"), "an initial heap above the caller's maximum would stop the JVM: " + own);
         assertTrue(own.contains("-Xmx2g") && own.contains("-XX:MetaspaceSize=256m"), own.toString());
+        for (String variable : List.of("_JAVA_OPTIONS", "JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS")) {
+            List<String> elsewhere = run(Map.of(variable, "-Dx=1 -Xmx2g"));
+            assertFalse(elsewhere.contains("-Xms4g"), variable + " sizes the heap: " + elsewhere);
+            assertTrue(elsewhere.contains("-Xmx4g"), elsewhere.toString());
+        }
+        assertTrue(run(Map.of("_JAVA_OPTIONS", "-Xss2m")).contains("-Xms4g"), "not a heap size");
     }
 
     @Test

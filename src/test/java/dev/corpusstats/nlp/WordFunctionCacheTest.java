@@ -3,15 +3,21 @@ package dev.corpusstats.nlp;
 import edu.stanford.nlp.ie.crf.CRFClassifier;
 import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.process.AmericanizeFunction;
+import edu.stanford.nlp.sequences.FeatureFactory;
+import edu.stanford.nlp.sequences.SeqClassifierFlags;
 import org.junit.jupiter.api.Test;
 
+import java.lang.reflect.Field;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 class WordFunctionCacheTest {
     @Test
@@ -48,10 +54,26 @@ class WordFunctionCacheTest {
     }
 
     @Test
-    void theJobsModelsRememberTheirWordFunction() {
+    void theJobsModelsRememberTheirWordFunctionWhereTheFeaturesReadIt() throws Exception {
+        Field flagsField = FeatureFactory.class.getDeclaredField("flags");
+        flagsField.setAccessible(true);
         for (String model : List.of(CrfEntityRecognizer.CONLL_4CLASS, CrfEntityRecognizer.ALL_3CLASS)) {
             CRFClassifier<CoreLabel> crf = CrfEntityRecognizer.load(model);
             assertInstanceOf(WordFunctionCache.Cached.class, crf.flags.wordFunction, model);
+            for (FeatureFactory<CoreLabel> factory : crf.featureFactories) { // what FeatureFactory.getWord reads
+                SeqClassifierFlags flags = (SeqClassifierFlags) flagsField.get(factory);
+                assertInstanceOf(WordFunctionCache.Cached.class, flags.wordFunction, model);
+            }
         }
+        // Same labels with the cache as without: NGramFeatureCacheTest compares the job's model with a plain one.
+    }
+
+    @Test
+    void leavesOtherWordFunctionsAlone() {
+        CRFClassifier<CoreLabel> crf = new CRFClassifier<>(new Properties());
+        Function<String, String> lowerCase = String::toLowerCase;
+        crf.flags.wordFunction = lowerCase;
+        assertFalse(WordFunctionCache.install(crf, 10));
+        assertSame(lowerCase, crf.flags.wordFunction);
     }
 }
