@@ -40,8 +40,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,8 +89,7 @@ public final class CorpusStatsPipeline {
         RunOutput output = new RunOutput(config.output.path, config.output.layout, manifest.runId, manifest.runName,
                 spark.sparkContext().hadoopConfiguration());
         attemptDir = output.attemptDir();
-        // Added to by the table writes' threads too (writeTables).
-        List<Dataset<?>> cached = Collections.synchronizedList(new ArrayList<>());
+        RunCaches cached = new RunCaches(); // added to by the table writes' threads too (writeTables)
         boolean publishing = false;
         try {
             List<String> recovered = output.recover();
@@ -127,7 +124,7 @@ public final class CorpusStatsPipeline {
             }
             throw e;
         } finally {
-            cached.forEach(Dataset::unpersist);
+            cached.unpersistAll();
         }
     }
 
@@ -142,7 +139,7 @@ public final class CorpusStatsPipeline {
         manifest.durationSeconds = Duration.between(start, end).toMillis() / 1000.0;
     }
 
-    private void writeTables(Manifest manifest, List<Dataset<?>> cached, String dir, Optional<String> previous) {
+    private void writeTables(Manifest manifest, RunCaches cached, String dir, Optional<String> previous) {
         ReadCorpus.Result read = ReadCorpus.apply(spark, config);
         manifest.input.put("files", read.inputFiles());
         Dataset<Row> records = cache(read.records(), StorageLevel.DISK_ONLY(), cached);
@@ -277,7 +274,7 @@ public final class CorpusStatsPipeline {
         }
     }
 
-    private static Dataset<Row> cache(Dataset<Row> data, List<Dataset<?>> cached) {
+    private static Dataset<Row> cache(Dataset<Row> data, RunCaches cached) {
         return cache(data, StorageLevel.MEMORY_AND_DISK(), cached);
     }
 
@@ -286,10 +283,8 @@ public final class CorpusStatsPipeline {
      * only: on the heap they are what made a 16× corpus run out of a 2 GB driver, and reading them
      * back from local disk costs little next to the NLP they save.
      */
-    private static Dataset<Row> cache(Dataset<Row> data, StorageLevel level, List<Dataset<?>> cached) {
-        Dataset<Row> persisted = data.persist(level);
-        cached.add(persisted);
-        return persisted;
+    private static Dataset<Row> cache(Dataset<Row> data, StorageLevel level, RunCaches cached) {
+        return cached.persist(data, level);
     }
 
     private void writeManifest(Manifest manifest, String dir) {
