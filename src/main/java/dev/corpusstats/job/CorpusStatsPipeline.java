@@ -142,7 +142,10 @@ public final class CorpusStatsPipeline {
     private void writeTables(Manifest manifest, RunCaches cached, String dir, Optional<String> previous) {
         ReadCorpus.Result read = ReadCorpus.apply(spark, config);
         manifest.input.put("files", read.inputFiles());
-        Dataset<Row> records = cache(read.records(), StorageLevel.DISK_ONLY(), cached);
+        // The two datasets that carry every document's text (records, analyzed) are kept on local disk
+        // only: on the heap they are what made a 16× corpus run out of a 2 GB driver, and reading them
+        // back from local disk costs little next to the NLP they save.
+        Dataset<Row> records = cached.persist(read.records(), StorageLevel.DISK_ONLY());
         long stageStart = System.nanoTime();
         // Materializes the read (cached), so that read and NLP are timed apart; the count sizes the NLP tasks.
         long recordCount = records.count();
@@ -150,7 +153,7 @@ public final class CorpusStatsPipeline {
         ResolveDocuments.Result resolved = ResolveDocuments.apply(records);
 
         AnalyzerSettings analyzerSettings = analyzerSettings();
-        Dataset<Row> analyzed = cache(analyze(resolved.documents(), recordCount, analyzerSettings, previous, manifest), StorageLevel.DISK_ONLY(), cached);
+        Dataset<Row> analyzed = cached.persist(analyze(resolved.documents(), recordCount, analyzerSettings, previous, manifest), StorageLevel.DISK_ONLY());
         Dataset<Row> corpusDocuments = DocTermCounts.corpusDocuments(analyzed, config.dedupe.countDuplicatesOnce);
         // N (documents) and N₁ (unigram occurrences) in one pass: Σ term_count = Σ terms.total_count for n = 1.
         Row totals = corpusDocuments.agg(count(lit(1)), coalesce(sum("term_count"), lit(0L))).first();
@@ -164,13 +167,13 @@ public final class CorpusStatsPipeline {
         // Each table's plan, and the cached datasets several tables share, are built by the first
         // write that needs them, on its own thread (TableWrites, OnFirstUse): planning overlaps the
         // writes already running.
-        Supplier<Dataset<Row>> terms = new OnFirstUse<>(() -> cache(TermsTable.from(docTermCounts, corpusDocs), cached));
-        Supplier<Dataset<Row>> links = new OnFirstUse<>(() -> cache(EntityLinks.from(DocEntitiesTable.from(corpusDocuments)), cached));
+        Supplier<Dataset<Row>> terms = new OnFirstUse<>(() -> cached.persist(TermsTable.from(docTermCounts, corpusDocs)));
+        Supplier<Dataset<Row>> links = new OnFirstUse<>(() -> cached.persist(EntityLinks.from(DocEntitiesTable.from(corpusDocuments))));
         // Not repartitioned by doc_id before caching: it saved the co-occurrence self-joins a shuffle
         // (16×: 0–2 s, within noise), but a cached plan keeps all its partitions, so entity_mentions
         // came out as spark.sql.shuffle.partitions small files.
-        Supplier<Dataset<Row>> mentions = new OnFirstUse<>(() -> cache(EntityLinks.relink(EntityMentionsTable.mentions(corpusDocuments), links.get()), cached));
-        Supplier<Dataset<Row>> docEntities = new OnFirstUse<>(() -> cache(EntityLinks.relinkDocEntities(DocEntitiesTable.from(corpusDocuments), links.get()), cached));
+        Supplier<Dataset<Row>> mentions = new OnFirstUse<>(() -> cached.persist(EntityLinks.relink(EntityMentionsTable.mentions(corpusDocuments), links.get())));
+        Supplier<Dataset<Row>> docEntities = new OnFirstUse<>(() -> cached.persist(EntityLinks.relinkDocEntities(DocEntitiesTable.from(corpusDocuments), links.get())));
         TableWrites writes = new TableWrites(dir)
                 .add(Table.DOCUMENTS, () -> DocumentsTable.from(analyzed, config.output.keepText))
                 .add(Table.REJECTS, () -> RejectsTable.from(resolved.rejects()))
@@ -272,19 +275,6 @@ public final class CorpusStatsPipeline {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read a file named in the configuration: " + e.getMessage(), e);
         }
-    }
-
-    private static Dataset<Row> cache(Dataset<Row> data, RunCaches cached) {
-        return cache(data, StorageLevel.MEMORY_AND_DISK(), cached);
-    }
-
-    /**
-     * The two datasets that carry every document's text (records, analyzed) are kept on local disk
-     * only: on the heap they are what made a 16× corpus run out of a 2 GB driver, and reading them
-     * back from local disk costs little next to the NLP they save.
-     */
-    private static Dataset<Row> cache(Dataset<Row> data, StorageLevel level, RunCaches cached) {
-        return cached.persist(data, level);
     }
 
     private void writeManifest(Manifest manifest, String dir) {

@@ -16,6 +16,11 @@ final class RunCaches {
     private final List<Dataset<?>> persisted = new ArrayList<>();
     private boolean ended;
 
+    /** Cached in memory, spilling to local disk when memory is short. */
+    Dataset<Row> persist(Dataset<Row> data) {
+        return persist(data, StorageLevel.MEMORY_AND_DISK());
+    }
+
     synchronized Dataset<Row> persist(Dataset<Row> data, StorageLevel level) {
         Dataset<Row> cached = data.persist(level);
         if (ended) {

@@ -10,7 +10,6 @@ import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns on CoreNLP's own per-word cache of the CRF's character n-gram features ({@code cacheNGrams}),
@@ -52,7 +51,7 @@ final class NGramFeatureCache {
             List<FeatureFactory<CoreLabel>> factories = new ArrayList<>();
             for (FeatureFactory<CoreLabel> factory : crf.featureFactories) {
                 if (factory instanceof NERFeatureFactory) {
-                    substrings.set(factory, new BoundedMap(maxWords));
+                    substrings.set(factory, new BoundedMap<Collection<String>>(maxWords));
                     factories.add(factory);
                 }
             }
@@ -64,20 +63,6 @@ final class NGramFeatureCache {
             return !factories.isEmpty();
         } catch (ReflectiveOperationException | RuntimeException e) {
             return false;
-        }
-    }
-
-    /** A concurrent map that ignores new keys once it holds {@code maxSize}. */
-    static final class BoundedMap extends ConcurrentHashMap<String, Collection<String>> {
-        private final int maxSize;
-
-        BoundedMap(int maxSize) {
-            this.maxSize = maxSize;
-        }
-
-        @Override
-        public Collection<String> put(String key, Collection<String> value) {
-            return size() < maxSize ? super.put(key, value) : null;
         }
     }
 }

@@ -8,9 +8,6 @@ import edu.stanford.nlp.sequences.SeqClassifierFlags;
 
 import java.io.Serializable;
 import java.lang.reflect.Field;
-import java.util.IdentityHashMap;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -22,9 +19,8 @@ import java.util.function.Function;
  * function depends on the word alone, so the labels are the same; other word functions are left as
  * they are, since they need not be.
  *
- * <p>The map is concurrent and stops adding words at about {@link #MAX_WORDS} (concurrent puts may
- * overshoot by a few): about 10 MB per model at most, whatever the corpus size; words not kept are
- * computed as before.
+ * <p>The memory is a {@link BoundedMap} of about {@link #MAX_WORDS} words: about 10 MB per model at
+ * most, whatever the corpus size; words not kept are computed as before.
  */
 final class WordFunctionCache {
     /** Words whose result is kept, per model. */
@@ -48,13 +44,14 @@ final class WordFunctionCache {
         try {
             Field flagsField = FeatureFactory.class.getDeclaredField("flags");
             flagsField.setAccessible(true);
-            // The classifier and its factories usually share one flags object: wrap each function once.
-            Map<Function<String, String>, Function<String, String>> wrapped = new IdentityHashMap<>();
-            crf.flags.wordFunction = wrapped.computeIfAbsent(crf.flags.wordFunction, f -> new Cached(f, maxWords));
+            // One memory for the classifier's flags and its factories' (usually the same object):
+            // every AmericanizeFunction gives the same result for a word.
+            Cached cached = new Cached(crf.flags.wordFunction, maxWords);
+            crf.flags.wordFunction = cached;
             for (FeatureFactory<CoreLabel> factory : crf.featureFactories) {
                 SeqClassifierFlags flags = (SeqClassifierFlags) flagsField.get(factory);
                 if (flags != null && flags.wordFunction instanceof AmericanizeFunction) {
-                    flags.wordFunction = wrapped.computeIfAbsent(flags.wordFunction, f -> new Cached(f, maxWords));
+                    flags.wordFunction = cached;
                 }
             }
             return true;
@@ -67,12 +64,11 @@ final class WordFunctionCache {
     static final class Cached implements Function<String, String>, Serializable {
         private static final long serialVersionUID = 1L;
         private final Function<String, String> function;
-        private final int maxWords;
-        private final ConcurrentHashMap<String, String> results = new ConcurrentHashMap<>();
+        private final BoundedMap<String> results;
 
         Cached(Function<String, String> function, int maxWords) {
             this.function = function;
-            this.maxWords = maxWords;
+            this.results = new BoundedMap<>(maxWords);
         }
 
         @Override
@@ -83,8 +79,8 @@ final class WordFunctionCache {
             String result = results.get(word);
             if (result == null) {
                 result = function.apply(word);
-                if (result != null && results.size() < maxWords) {
-                    results.put(word, result);
+                if (result != null) {
+                    results.put(word, result); // ignored once the map is full
                 }
             }
             return result;

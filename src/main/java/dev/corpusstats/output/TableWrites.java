@@ -11,7 +11,7 @@ import java.util.function.Supplier;
 
 /**
  * The tables of a run, written a few at a time ({@link ParallelActions}), each with
- * {@link TableWriter}. Add every table's plan (or a way to build it), then {@link #run}.
+ * {@link TableWriter}. Add a way to build every table's plan, then {@link #run}.
  */
 public final class TableWrites {
     /** What one table's write produced. */
@@ -23,10 +23,6 @@ public final class TableWrites {
 
     public TableWrites(String outputRoot) {
         this.outputRoot = outputRoot;
-    }
-
-    public TableWrites add(Table table, Dataset<Row> data) {
-        return add(table, () -> data);
     }
 
     /**

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class NGramFeatureCacheTest {
     @Test
     void theMapStopsAddingWordsAtItsBound() {
-        NGramFeatureCache.BoundedMap map = new NGramFeatureCache.BoundedMap(2);
+        BoundedMap<List<String>> map = new BoundedMap<>(2);
         map.put("a", List.of("#<a#"));
         map.put("b", List.of("#<b#"));
         assertNull(map.put("c", List.of("#<c#")));
@@ -46,7 +46,7 @@ class NGramFeatureCacheTest {
             }
         }
         Map<?, ?> substrings = wordToSubstrings(cached);
-        assertInstanceOf(NGramFeatureCache.BoundedMap.class, substrings);
+        assertInstanceOf(BoundedMap.class, substrings);
         assertTrue(substrings.containsKey("Karzai"), "the seed's words are cached");
     }
 

@@ -47,8 +47,8 @@ class TableWritesTest {
     void writesTablesAtOnceAndReportsEachInSubmissionOrder() {
         String root = dir.toString();
         Map<Table, TableWrites.Written> written = new TableWrites(root)
-                .add(Table.TERMS, terms(40))
-                .add(Table.COLLOCATIONS, collocations(7))
+                .add(Table.TERMS, () -> terms(40))
+                .add(Table.COLLOCATIONS, () -> collocations(7))
                 .run(spark.sparkContext(), 3);
         assertEquals(List.of(Table.TERMS, Table.COLLOCATIONS), List.copyOf(written.keySet()));
         assertEquals(40, written.get(Table.TERMS).rows());
@@ -61,8 +61,8 @@ class TableWritesTest {
     void aFailedWriteFailsTheWholeWithItsOwnException() {
         Dataset<Row> failing = terms(5).withColumn("term", expr("if(length(term) > 0, raise_error('no disk left'), term)"));
         TableWrites writes = new TableWrites(dir.toString())
-                .add(Table.COLLOCATIONS, collocations(3))
-                .add(Table.TERMS, failing);
+                .add(Table.COLLOCATIONS, () -> collocations(3))
+                .add(Table.TERMS, () -> failing);
         Throwable thrown = assertThrows(Throwable.class, () -> writes.run(spark.sparkContext(), 2));
         assertFalse(thrown instanceof ExecutionException, "unwrapped, as on the main thread: " + thrown);
         boolean mentionsCause = false;
@@ -92,8 +92,8 @@ class TableWritesTest {
 
     @Test
     void parallelismMustBePositive() {
-        TableWrites writes = new TableWrites(dir.toString()).add(Table.TERMS, terms(1));
+        TableWrites writes = new TableWrites(dir.toString()).add(Table.TERMS, () -> terms(1));
         assertThrows(IllegalArgumentException.class, () -> writes.run(spark.sparkContext(), 0));
-        assertThrows(IllegalArgumentException.class, () -> writes.add(Table.TERMS, terms(2)), "a table written twice");
+        assertThrows(IllegalArgumentException.class, () -> writes.add(Table.TERMS, () -> terms(2)), "a table written twice");
     }
 }
