@@ -58,11 +58,18 @@ public final class CrfEntityRecognizer implements EntityRecognizer {
         this.miscClassifier = miscModel == null ? null : load(miscModel);
     }
 
-    /** The shared classifier for a model, loaded on first call in this JVM, with its {@link NGramFeatureCache} and {@link WordFunctionCache}. */
+    /**
+     * The shared classifier for a model, loaded on first call in this JVM, with its
+     * {@link NGramFeatureCache} and {@link WordFunctionCache}, decoding by {@link ViterbiCrfClassifier}.
+     */
     static CRFClassifier<CoreLabel> load(String model) {
         return MODELS.computeIfAbsent(model, m -> {
             try {
-                CRFClassifier<CoreLabel> crf = CRFClassifier.getClassifier(m);
+                ViterbiCrfClassifier crf = ViterbiCrfClassifier.load(m);
+                if (!crf.decodesByViterbi()) {
+                    System.err.println("corpus-stats: " + m + " decodes with CoreNLP's own Viterbi (its inference"
+                            + " settings, or this CoreNLP version's fields, differ); NER runs ~10% slower");
+                }
                 if (!NGramFeatureCache.install(crf, NGramFeatureCache.MAX_WORDS) && crf.flags.useNGrams) {
                     System.err.println("corpus-stats: could not install the n-gram feature cache in " + m
                             + " (this CoreNLP version's fields differ); NER runs without it, ~10% slower");
