@@ -92,6 +92,14 @@ class RunLocalScriptTest {
     }
 
     @Test
+    void c1OnlyKeepsTheTieredCodeCacheSize() throws Exception {
+        // C1 only would otherwise get 48 MB, which a 1,000-article run fills to 45 MB.
+        List<String> c1 = run(Map.of("JIT", "c1"));
+        assertTrue(c1.contains("-XX:ReservedCodeCacheSize=240m"), c1.toString());
+        assertFalse(run(Map.of("JIT", "tiered")).contains("-XX:ReservedCodeCacheSize=240m"), "the tiered default is already 240 MB");
+    }
+
+    @Test
     void theCrfsHugeFeatureExtractorIsCompiled() throws Exception {
         List<String> args = run(Map.of("JAVA_OPTS", "-XX:+DontCompileHugeMethods"));
         assertTrue(args.indexOf("-XX:+DontCompileHugeMethods") > args.indexOf("-XX:-DontCompileHugeMethods"),
