@@ -25,7 +25,7 @@ import java.util.List;
  * the potentials alone costs almost nothing. Features, weights, label-sequence indices and CoreNLP's
  * label dictionary (the labels allowed for frequent words) are the model's own.
  *
- * <p>What it reads that CoreNLP keeps private ({@code labelIndices}, {@code labelDictionary}) it
+ * <p>What CoreNLP keeps to its package ({@code labelIndices}) or private ({@code labelDictionary}) it
  * reads by reflection once, at load. If that fails (another CoreNLP version), or the model asks for
  * another inference (Gibbs sampling, beam search, reversed sequences), it decodes as CoreNLP does.
  * Unlike CoreNLP's, this decoder sets no {@code AnswerProbAnnotation}: the job reads labels only.
@@ -108,6 +108,9 @@ public final class ViterbiCrfClassifier extends CRFClassifier<CoreLabel> {
         }
         Triple<int[][][], int[], double[][][]> data = documentToDataAndLabels(document);
         int[] best = bestSequence(scores(data.first(), data.third()), classIndex.size(), windowSize, background, allowedLabels(document));
+        if (best == null) {
+            return super.classify(document); // no possible sequence: let CoreNLP say what it makes of that
+        }
         for (int i = 0; i < document.size(); i++) {
             document.get(i).set(CoreAnnotations.AnswerAnnotation.class, classIndex.get(best[i]));
         }
@@ -171,7 +174,8 @@ public final class ViterbiCrfClassifier extends CRFClassifier<CoreLabel> {
      * @param window     labels per scored window (the CRF's order + 1)
      * @param background the label assumed before the first position
      * @param allowed    per position, the labels allowed there (null: all); null for no constraint
-     * @return the best label at each position; ties go to the lower-numbered labels
+     * @return the best label at each position (ties go to the lower-numbered labels), or null when
+     *         every sequence is impossible (scores of minus infinity)
      */
     static int[] bestSequence(double[][] scores, int classes, int window, int background, int[][] allowed) {
         int n = scores.length;
@@ -215,6 +219,9 @@ public final class ViterbiCrfClassifier extends CRFClassifier<CoreLabel> {
             if (best[s] > best[state]) {
                 state = s;
             }
+        }
+        if (best[state] == Double.NEGATIVE_INFINITY) {
+            return null;
         }
         int[] sequence = new int[n];
         for (int i = n - 1; i >= 0; i--) {

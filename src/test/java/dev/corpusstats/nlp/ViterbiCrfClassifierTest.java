@@ -7,12 +7,14 @@ import edu.stanford.nlp.ling.CoreLabel;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ViterbiCrfClassifierTest {
@@ -31,8 +33,8 @@ class ViterbiCrfClassifierTest {
 
     @Test
     void theLabelsBeforeTheStartAreTheBackground() {
-        double[][] scores = {{0, 0, 3, -1}}; // (1,0) would win, but the start is background 0: (0,0) or (0,1)
-        assertArrayEquals(new int[] {0}, ViterbiCrfClassifier.bestSequence(scores, 2, 2, 0, null));
+        double[][] scores = {{0, 1, 3, -1}}; // windows (0,0) (0,1) (1,0) (1,1)
+        assertArrayEquals(new int[] {1}, ViterbiCrfClassifier.bestSequence(scores, 2, 2, 0, null), "from background 0: (0,1) = 1");
         assertArrayEquals(new int[] {0}, ViterbiCrfClassifier.bestSequence(scores, 2, 2, 1, null), "from background 1: (1,0) = 3");
     }
 
@@ -56,20 +58,39 @@ class ViterbiCrfClassifierTest {
     }
 
     @Test
+    void whenNoSequenceIsPossibleThereIsNone() {
+        double inf = Double.NEGATIVE_INFINITY;
+        assertNull(ViterbiCrfClassifier.bestSequence(new double[][] {{0, inf, inf, inf}}, 2, 2, 0, new int[][] {{1}}));
+    }
+
+    @Test
     void itFindsWhatExhaustiveSearchFinds() {
         Random random = new Random(7);
         int classes = 3;
         int window = 3;
-        for (int round = 0; round < 200; round++) {
+        for (int round = 0; round < 400; round++) {
             int n = 1 + random.nextInt(5);
             double[][] scores = new double[n][27];
-            for (double[] position : scores) {
-                for (int w = 0; w < position.length; w++) {
-                    position[w] = random.nextGaussian();
+            int[][] allowed = round % 2 == 0 ? null : new int[n][];
+            for (int i = 0; i < n; i++) {
+                for (int w = 0; w < scores[i].length; w++) {
+                    // Some windows impossible, as a model's unseen label sequences are.
+                    scores[i][w] = random.nextInt(6) == 0 ? Double.NEGATIVE_INFINITY : random.nextGaussian();
+                }
+                if (allowed != null && random.nextBoolean()) {
+                    allowed[i] = random.nextBoolean() ? new int[] {random.nextInt(classes)} : new int[] {0, 2};
                 }
             }
-            int[] best = ViterbiCrfClassifier.bestSequence(scores, classes, window, 2, null);
-            assertEquals(bruteForceBest(scores, classes, window, 2, n), total(scores, best, classes, window, 2), 1e-9);
+            double best = bruteForceBest(scores, classes, window, 2, allowed);
+            int[] found = ViterbiCrfClassifier.bestSequence(scores, classes, window, 2, allowed);
+            if (best == Double.NEGATIVE_INFINITY) {
+                assertNull(found);
+            } else {
+                assertEquals(best, total(scores, found, classes, window, 2), 1e-9);
+                for (int i = 0; i < n; i++) {
+                    assertTrue(isAllowed(allowed, i, found[i]));
+                }
+            }
         }
     }
 
@@ -101,18 +122,27 @@ class ViterbiCrfClassifierTest {
         return crf.classifySentence(CrfEntityRecognizer.tokens(words)).stream().map(t -> t.get(CoreAnnotations.AnswerAnnotation.class)).toList();
     }
 
-    private static double bruteForceBest(double[][] scores, int classes, int window, int background, int n) {
+    private static double bruteForceBest(double[][] scores, int classes, int window, int background, int[][] allowed) {
+        int n = scores.length;
         double best = Double.NEGATIVE_INFINITY;
         int[] sequence = new int[n];
         for (int code = 0; code < Math.pow(classes, n); code++) {
             int c = code;
+            boolean ok = true;
             for (int i = 0; i < n; i++) {
                 sequence[i] = c % classes;
                 c /= classes;
+                ok &= isAllowed(allowed, i, sequence[i]);
             }
-            best = Math.max(best, total(scores, sequence, classes, window, background));
+            if (ok) {
+                best = Math.max(best, total(scores, sequence, classes, window, background));
+            }
         }
         return best;
+    }
+
+    private static boolean isAllowed(int[][] allowed, int position, int label) {
+        return allowed == null || allowed[position] == null || Arrays.stream(allowed[position]).anyMatch(l -> l == label);
     }
 
     private static double total(double[][] scores, int[] sequence, int classes, int window, int background) {
