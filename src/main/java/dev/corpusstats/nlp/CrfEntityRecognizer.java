@@ -60,7 +60,8 @@ public final class CrfEntityRecognizer implements EntityRecognizer {
 
     /**
      * The shared classifier for a model, loaded on first call in this JVM, with its
-     * {@link NGramFeatureCache} and {@link WordFunctionCache}, decoding by {@link ViterbiCrfClassifier}.
+     * {@link NGramFeatureCache} and {@link WordFunctionCache}, decoding by {@link ViterbiCrfClassifier} (which
+     * takes its features from a {@link CliqueFeatureCache} when the model's feature settings allow).
      */
     static CRFClassifier<CoreLabel> load(String model) {
         return MODELS.computeIfAbsent(model, m -> {
@@ -69,6 +70,10 @@ public final class CrfEntityRecognizer implements EntityRecognizer {
                 if (!crf.decodesByViterbi()) {
                     System.err.println("corpus-stats: " + m + " decodes with CoreNLP's own Viterbi (its inference"
                             + " settings, or this CoreNLP version's fields, differ); NER runs ~10% slower");
+                }
+                if (crf.decodesByViterbi() && !crf.cachesFeatures()) {
+                    System.err.println("corpus-stats: " + m + " builds its CRF features as CoreNLP does (its feature"
+                            + " settings differ from those of the models whose features the job caches); NER runs ~2x slower");
                 }
                 if (!NGramFeatureCache.install(crf, NGramFeatureCache.MAX_WORDS) && crf.flags.useNGrams) {
                     System.err.println("corpus-stats: could not install the n-gram feature cache in " + m

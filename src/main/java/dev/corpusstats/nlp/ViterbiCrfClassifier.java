@@ -39,6 +39,8 @@ public final class ViterbiCrfClassifier extends CRFClassifier<CoreLabel> {
     private int background;
     /** Whether this decoder runs; false means CoreNLP's own decoding. */
     private boolean ready;
+    /** Null when the model's features are not the ones {@link CliqueFeatureCache} builds. */
+    private CliqueFeatureCache featureCache;
 
     private ViterbiCrfClassifier() {
     }
@@ -48,7 +50,18 @@ public final class ViterbiCrfClassifier extends CRFClassifier<CoreLabel> {
         ViterbiCrfClassifier crf = new ViterbiCrfClassifier();
         crf.loadClassifier(model);
         crf.ready = crf.prepare();
+        crf.featureCache = crf.ready ? CliqueFeatureCache.forModel(crf, crf.pad) : null;
         return crf;
+    }
+
+    /** Whether features come from {@link CliqueFeatureCache} (false: built as CoreNLP builds them). */
+    public boolean cachesFeatures() {
+        return featureCache != null;
+    }
+
+    /** Null unless {@link #cachesFeatures()}. */
+    CliqueFeatureCache featureCache() {
+        return featureCache;
     }
 
     /** Whether labels come from this decoder (false: CoreNLP's, see the class comment). */
@@ -106,8 +119,14 @@ public final class ViterbiCrfClassifier extends CRFClassifier<CoreLabel> {
         if (!ready || document.isEmpty()) {
             return super.classify(document);
         }
-        Triple<int[][][], int[], double[][][]> data = documentToDataAndLabels(document);
-        int[] best = bestSequence(scores(data.first(), data.third()), classIndex.size(), windowSize, background, allowedLabels(document));
+        int[][][] features = featureCache == null ? null : featureCache.data(document);
+        double[][][] values = null;
+        if (features == null) {
+            Triple<int[][][], int[], double[][][]> data = documentToDataAndLabels(document);
+            features = data.first();
+            values = data.third();
+        }
+        int[] best = bestSequence(scores(features, values), classIndex.size(), windowSize, background, allowedLabels(document));
         if (best == null) {
             return super.classify(document); // no possible sequence: let CoreNLP say what it makes of that
         }

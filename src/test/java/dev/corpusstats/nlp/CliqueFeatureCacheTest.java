@@ -1,0 +1,120 @@
+package dev.corpusstats.nlp;
+
+import dev.corpusstats.testing.TestFiles;
+import edu.stanford.nlp.ie.crf.CRFClassifier;
+import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.sequences.SeqClassifierFlags;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CliqueFeatureCacheTest {
+    /** Sentences that reach every branch: occurrence searches, short neighbours, titles, numbers, the padding. */
+    private static List<List<String>> sentences() {
+        List<List<String>> sentences = new ArrayList<>();
+        for (Sentence s : new NewsTokenizer().split(TestFiles.seedText() + "\n\nThe United Nations met in New York on Monday, "
+                + "said Ban Ki-moon, whose spokesman Stephane Dujarric flew with Air France to Paris. Mr. Smith met Dr Jones "
+                + "and later Smith went to Zürich with ǅemal, who paid 1,200 francs on 1996-08-30 -- or 3.5% more.")) {
+            sentences.add(s.tokens().stream().map(Token::word).toList());
+        }
+        sentences.add(List.of("SOCCER", "-", "JAPAN", "GET", "LUCKY", "WIN", ",", "CHINA", "IN", "SURPRISE", "DEFEAT", "."));
+        sentences.add(List.of("Karzai"));
+        sentences.add(List.of("a", "b", "I", "of", "Mr", "'s", "\"", "(", ")", "e.g.", "U.S.", "colour", "Colour"));
+        // Longer than the occurrence search (150 tokens either way), with the searched word far apart.
+        List<String> longSentence = new ArrayList<>(List.of("Paris", "said", "Smith", "went", "home"));
+        longSentence.addAll(Collections.nCopies(160, "and"));
+        longSentence.addAll(List.of("then", "Smith", "went", "out", "of", "Paris", "."));
+        sentences.add(longSentence);
+        return sentences;
+    }
+
+    @Test
+    void theCachedFeaturesAreCoreNlpsForBothModels() throws Exception {
+        for (String model : List.of(CrfEntityRecognizer.CONLL_4CLASS, CrfEntityRecognizer.ALL_3CLASS)) {
+            ViterbiCrfClassifier crf = (ViterbiCrfClassifier) CrfEntityRecognizer.load(model);
+            assertTrue(crf.cachesFeatures(), model);
+            for (int pass = 0; pass < 2; pass++) { // the second pass reads the words from the cache
+                for (List<String> words : sentences()) {
+                    assertSameFeatures(crf, crf.classifySentence(CrfEntityRecognizer.tokens(words)), model + ": " + words);
+                }
+            }
+        }
+    }
+
+    @Test
+    void tokensThatAlreadyCarryAClassAreReadAsCoreNlpReadsThem() throws Exception {
+        ViterbiCrfClassifier crf = (ViterbiCrfClassifier) CrfEntityRecognizer.load(CrfEntityRecognizer.CONLL_4CLASS);
+        List<CoreLabel> document = crf.classifySentence(CrfEntityRecognizer.tokens(List.of("Hamid", "Karzai", "said", "so", ".")));
+        // CoreNLP annotates classes up to the first token that has one: here none after "Karzai".
+        document.get(1).set(CoreAnnotations.DistSimAnnotation.class, "999");
+        assertSameFeatures(crf, document, "a preset class");
+    }
+
+    private static void assertSameFeatures(ViterbiCrfClassifier crf, List<CoreLabel> annotated, String what) {
+        List<CoreLabel> forCoreNlp = copyWithoutComputedClasses(annotated);
+        List<CoreLabel> forCache = copyWithoutComputedClasses(annotated);
+        int[][][] expected = crf.documentToDataAndLabels(forCoreNlp).first();
+        int[][][] actual = crf.featureCache().data(forCache);
+        assertNotNull(actual, what);
+        assertEquals(expected.length, actual.length, what);
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(forCoreNlp.get(i).get(CoreAnnotations.DistSimAnnotation.class),
+                    forCache.get(i).get(CoreAnnotations.DistSimAnnotation.class), what + " class at " + i);
+            for (int clique = 0; clique < 2; clique++) {
+                int[] set = Arrays.stream(expected[i][clique]).distinct().sorted().toArray();
+                assertArrayEquals(set, actual[i][clique], what + " at " + i + ", clique " + clique);
+            }
+        }
+    }
+
+    /** Copies of the tokens; the classes CoreNLP computed are removed (a preset "999" stays). */
+    private static List<CoreLabel> copyWithoutComputedClasses(List<CoreLabel> document) {
+        List<CoreLabel> copy = new ArrayList<>();
+        for (CoreLabel token : document) {
+            CoreLabel c = new CoreLabel(token);
+            if (!"999".equals(c.get(CoreAnnotations.DistSimAnnotation.class))) {
+                c.remove(CoreAnnotations.DistSimAnnotation.class);
+            }
+            copy.add(c);
+        }
+        return copy;
+    }
+
+    @Test
+    void aModelWithOtherFeatureFlagsIsNotCached() throws Exception {
+        SeqClassifierFlags supported = CliqueFeatureCache.supportedFlags();
+        SeqClassifierFlags other = CliqueFeatureCache.supportedFlags();
+        other.useWordPairs = true;
+        assertFalse(CliqueFeatureCache.sameFeatureFlags(other, supported));
+        SeqClassifierFlags trainedElsewhere = CliqueFeatureCache.supportedFlags();
+        trainedElsewhere.sigma = 20;
+        trainedElsewhere.disjunctionWidth = 5; // read by the cache
+        assertTrue(CliqueFeatureCache.sameFeatureFlags(trainedElsewhere, supported));
+    }
+
+    @Test
+    void occurrencePatternsAreSearchedAfterATokenBeforeALowerCaseWord() {
+        assertTrue(CliqueFeatureCache.occurrencePatternSearched("Smith", "went", "later", true));
+        assertFalse(CliqueFeatureCache.occurrencePatternSearched("Smith", "went", "later", false), "first token");
+        assertFalse(CliqueFeatureCache.occurrencePatternSearched("SMITH", "went", "later", true), "not name case");
+        assertFalse(CliqueFeatureCache.occurrencePatternSearched("Smith", "Went", "later", true));
+        assertFalse(CliqueFeatureCache.occurrencePatternSearched("Smith", "went", ",", true), "no letter before");
+        assertFalse(CliqueFeatureCache.occurrencePatternSearched("Smith", "", "later", true), "the padding after");
+    }
+
+    @Test
+    void indicesAreSortedAndDistinct() {
+        assertArrayEquals(new int[] {1, 4, 9}, CliqueFeatureCache.distinctSorted(new int[] {9, 4, 1, 4, 9, 99}, 5));
+        assertArrayEquals(new int[0], CliqueFeatureCache.distinctSorted(new int[] {3}, 0));
+    }
+}
