@@ -12,6 +12,7 @@ import edu.stanford.nlp.util.PaddedList;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +39,11 @@ import java.util.regex.Pattern;
  * the flags of the two models the job uses ({@code english.conll.4class.distsim},
  * {@code english.all.3class.distsim}); {@link #forModel} returns null for any model whose
  * feature flags differ in anything this class does not read, and the classifier then builds its
- * features as CoreNLP does. The indices of a clique are the same set as CoreNLP's (checked on every
- * position of CoNLL-2003 dev, WikiGold and 1,000 CNN articles, docs/NER.md), sorted.
+ * features as CoreNLP does. The indices of a clique are the same set as CoreNLP's, sorted: checked
+ * on every token of CoNLL-2003 dev, WikiGold and 1,000 CNN articles, both models
+ * ({@code jobs/eval-ner.sh --check-features}, docs/NER.md). Sorted, the weights are summed in another
+ * order than CoreNLP's, so two label sequences could only swap on a tie at the last bits of a double;
+ * the labels were CoreNLP's on all 37,822 sentences of those sets.
  */
 final class CliqueFeatureCache {
     /**
@@ -48,8 +52,8 @@ final class CliqueFeatureCache {
      */
     static final int MAX_WORDS = 100_000;
 
-    /** CoreNLP's {@code NERFeatureFactory.titlePattern}. */
-    private static final Pattern TITLE = Pattern.compile("(?:Mr|Ms|Mrs|Dr|Miss|Sen|Judge|Sir)\\.?");
+    /** Word entries kept in the cache are at most this long: a corpus of long tokens (URLs, base64) keeps the cache small. */
+    static final int MAX_CACHED_LENGTH = 64;
 
     /**
      * Flags this class reads, or that do not change the features, and may differ from
@@ -70,21 +74,27 @@ final class CliqueFeatureCache {
     private final Index<String> featureIndex;
     private final Map<String, String> distSimLexicon;
     private final CoreLabel pad;
-    private final Map<String, Word> words = new BoundedMap<>(MAX_WORDS);
-    private final int classFeature;
-    private final int noOccurrencePattern;
-    private final int prevSequence;
+    /** The factory's own {@code titlePattern} (serialized with the model). */
+    private final Pattern titlePattern;
+    private final Map<String, WordFeatures> words = new BoundedMap<>(MAX_WORDS);
+    private final int classFeatureIndex;
+    private final int noOccurrencePatternIndex;
+    private final int prevSequenceIndex;
+    /** The features of the padding CoreNLP reads before and after a sentence. */
+    private final WordFeatures padFeatures;
 
     private CliqueFeatureCache(NERFeatureFactory<CoreLabel> factory, SeqClassifierFlags flags, Index<String> featureIndex,
-                               Map<String, String> distSimLexicon, CoreLabel pad) {
+                               Map<String, String> distSimLexicon, CoreLabel pad, Pattern titlePattern) {
         this.factory = factory;
         this.flags = flags;
         this.featureIndex = featureIndex;
         this.distSimLexicon = distSimLexicon;
         this.pad = pad;
-        this.classFeature = featureIndex.indexOf("###|C");
-        this.noOccurrencePattern = featureIndex.indexOf("NO-OCCURRENCE-PATTERN|C");
-        this.prevSequence = featureIndex.indexOf("PSEQ|CpC");
+        this.titlePattern = titlePattern;
+        this.classFeatureIndex = featureIndex.indexOf("###|C");
+        this.noOccurrencePatternIndex = featureIndex.indexOf("NO-OCCURRENCE-PATTERN|C");
+        this.prevSequenceIndex = featureIndex.indexOf("PSEQ|CpC");
+        this.padFeatures = new WordFeatures(pad, this);
     }
 
     /**
@@ -104,12 +114,13 @@ final class CliqueFeatureCache {
             SeqClassifierFlags flags = (SeqClassifierFlags) field(FeatureFactory.class, "flags").get(factory);
             Index<String> featureIndex = (Index<String>) field(CRFClassifier.class, "featureIndex").get(crf);
             Map<String, String> lexicon = (Map<String, String>) field(NERFeatureFactory.class, "lexicon").get(factory);
-            if (flags == null || featureIndex == null || lexicon == null || crf.windowSize != 2
+            Pattern titlePattern = (Pattern) field(NERFeatureFactory.class, "titlePattern").get(factory);
+            if (flags == null || featureIndex == null || lexicon == null || titlePattern == null || crf.windowSize != 2
                     || !sameFeatureFlags(flags, supportedFlags()) || !sameFeatureFlags(crf.flags, supportedFlags())
-                    || flags.wordShape <= WordShapeClassifier.NOWORDSHAPE || flags.disjunctionWidth < 1) {
+                    || flags.wordShape <= WordShapeClassifier.NOWORDSHAPE) {
                 return null;
             }
-            return new CliqueFeatureCache(factory, flags, featureIndex, lexicon, pad);
+            return new CliqueFeatureCache(factory, flags, featureIndex, lexicon, pad, titlePattern);
         } catch (ReflectiveOperationException | RuntimeException e) {
             return null;
         }
@@ -162,31 +173,37 @@ final class CliqueFeatureCache {
      * Per position, per clique (0: the position alone, 1: it and the one before), the sorted, distinct
      * indices of the features CoreNLP's factory gives the sentence's tokens, as they carry the
      * annotations {@code classifySentence} set (text, shape); sets their distributional-similarity
-     * class as CoreNLP's factory does. Null when a token carries a domain (CoreNLP then doubles its
-     * features): the caller builds them as CoreNLP does.
+     * class as CoreNLP's factory does. Null, for the caller to build them as CoreNLP does, when the
+     * first token carries a domain (CoreNLP then doubles every feature) or a token carries another NER
+     * system's tag (CoreNLP adds features for it whatever the flags).
      */
     int[][][] data(List<CoreLabel> document) {
         if (document.isEmpty() || document.get(0).get(CoreAnnotations.DomainAnnotation.class) != null) {
             return null;
         }
+        for (CoreLabel token : document) {
+            if (token.get(CoreAnnotations.StackedNamedEntityTagAnnotation.class) != null) {
+                return null;
+            }
+        }
         int size = document.size();
-        Word[] tokens = new Word[size];
+        WordFeatures[] tokens = new WordFeatures[size];
         annotateDistSim(document);
         for (int i = 0; i < size; i++) {
             tokens[i] = word(document.get(i));
         }
-        Word padWord = new Word(pad, this); // not cached: the pad is not a word
+        WordFeatures padWord = padFeatures;
         int[][][] data = new int[size][2][];
         int[] buffer = new int[64];
         StringBuilder feature = new StringBuilder(64);
         PaddedList<CoreLabel> padded = null;
         int width = flags.disjunctionWidth;
         for (int i = 0; i < size; i++) {
-            Word c = tokens[i];
-            Word p = i > 0 ? tokens[i - 1] : padWord;
-            Word n = i + 1 < size ? tokens[i + 1] : padWord;
-            Word p2 = i > 1 ? tokens[i - 2] : padWord;
-            Word n2 = i + 2 < size ? tokens[i + 2] : padWord;
+            WordFeatures c = tokens[i];
+            WordFeatures p = i > 0 ? tokens[i - 1] : padWord;
+            WordFeatures n = i + 1 < size ? tokens[i + 1] : padWord;
+            WordFeatures p2 = i > 1 ? tokens[i - 2] : padWord;
+            WordFeatures n2 = i + 2 < size ? tokens[i + 2] : padWord;
 
             // The position alone (featuresC).
             int m = 0;
@@ -208,18 +225,18 @@ final class CliqueFeatureCache {
                     m = put(buffer, m, (i + k < size ? tokens[i + k] : padWord).disjunctiveNext);
                     m = put(buffer, m, (i - k >= 0 ? tokens[i - k] : padWord).disjunctivePrev);
                 }
-                m = put(buffer, m, classFeature);
-                m = put(buffer, m, noOccurrencePattern);
-                m = put(buffer, m, lookUp(feature, p.word, "...", c.shape, null, null, "-PW_CTYPE|C"));
-                m = put(buffer, m, lookUp(feature, c.shape, "...", n.word, null, null, "-NW_CTYPE|C"));
-                m = put(buffer, m, lookUp(feature, p.shape, "...", c.shape, null, null, "-PCTYPE|C"));
-                m = put(buffer, m, lookUp(feature, c.shape, "...", n.shape, null, null, "-CNTYPE|C"));
-                m = put(buffer, m, lookUp(feature, p.shape, "...", c.shape, "...", n.shape, "-PCNTYPE|C"));
+                m = put(buffer, m, classFeatureIndex);
+                m = put(buffer, m, noOccurrencePatternIndex);
+                m = put(buffer, m, lookUp(feature, p.word, "...", c.shape, "-PW_CTYPE|C"));
+                m = put(buffer, m, lookUp(feature, c.shape, "...", n.word, "-NW_CTYPE|C"));
+                m = put(buffer, m, lookUp(feature, p.shape, "...", c.shape, "-PCTYPE|C"));
+                m = put(buffer, m, lookUp(feature, c.shape, "...", n.shape, "-CNTYPE|C"));
+                m = put(buffer, m, lookUp(feature, p.shape + "..." + c.shape, "...", n.shape, "-PCNTYPE|C"));
                 if (p.word.length() <= 3) { // useLastRealWord
-                    m = put(buffer, m, lookUp(feature, p2.word, "...", c.shape, null, null, "-PPW_CTYPE|C"));
+                    m = put(buffer, m, lookUp(feature, p2.word, "...", c.shape, "-PPW_CTYPE|C"));
                 }
                 if (n.word.length() <= 3) { // useNextRealWord
-                    m = put(buffer, m, lookUp(feature, n2.word, "...", c.shape, null, null, "-NNW_CTYPE|C"));
+                    m = put(buffer, m, lookUp(feature, n2.word, "...", c.shape, "-NNW_CTYPE|C"));
                 }
             }
             data[i][0] = distinctSorted(buffer, m);
@@ -229,10 +246,10 @@ final class CliqueFeatureCache {
             m = copy(c.selfSequence, buffer, 0);
             m = copy(p.prevSequence, buffer, m);
             m = copy(n.nextSequence, buffer, m);
-            m = put(buffer, m, prevSequence);
-            m = put(buffer, m, lookUp(feature, p.word, "-", c.word, null, null, "-PSEQW2|CpC"));
-            m = put(buffer, m, lookUp(feature, p.distSimOrEmpty, "-", c.distSimOrEmpty, null, null, "-PSEQpcDS|CpC"));
-            m = put(buffer, m, lookUp(feature, p.shape, "-", c.shape, null, null, "-TYPES|CpC"));
+            m = put(buffer, m, prevSequenceIndex);
+            m = put(buffer, m, lookUp(feature, p.word, "-", c.word, "-PSEQW2|CpC"));
+            m = put(buffer, m, lookUp(feature, p.distSimOrEmpty, "-", c.distSimOrEmpty, "-PSEQpcDS|CpC"));
+            m = put(buffer, m, lookUp(feature, p.shape, "-", c.shape, "-TYPES|CpC"));
             data[i][1] = distinctSorted(buffer, m);
         }
         return data;
@@ -290,7 +307,7 @@ final class CliqueFeatureCache {
             if (token.containsKey(CoreAnnotations.DistSimAnnotation.class)) {
                 return;
             }
-            Word cached = words.get(token.getString(CoreAnnotations.TextAnnotation.class));
+            WordFeatures cached = words.get(token.getString(CoreAnnotations.TextAnnotation.class));
             token.set(CoreAnnotations.DistSimAnnotation.class, cached != null ? cached.computedDistSim : distSimClass(token));
         }
     }
@@ -315,27 +332,23 @@ final class CliqueFeatureCache {
     }
 
     /** The token's cached features, if its shape and class are those they were made from; else new ones. */
-    private Word word(CoreLabel token) {
+    private WordFeatures word(CoreLabel token) {
         String text = token.getString(CoreAnnotations.TextAnnotation.class);
-        Word cached = words.get(text);
+        WordFeatures cached = words.get(text);
         if (cached != null && cached.describes(token)) {
             return cached;
         }
-        Word word = new Word(token, this);
-        if (cached == null && word.distSim != null && word.distSim.equals(word.computedDistSim)) {
+        WordFeatures word = new WordFeatures(token, this);
+        if (cached == null && text.length() <= MAX_CACHED_LENGTH && word.distSim != null && word.distSim.equals(word.computedDistSim)) {
             words.put(text, word);
         }
         return word;
     }
 
-    /** The index of the feature {@code a b c d e suffix} (nulls skipped), or -1 if the model does not know it. */
-    private int lookUp(StringBuilder feature, String a, String b, String c, String d, String e, String suffix) {
+    /** The index of the feature {@code first separator second suffix}, or -1 if the model does not know it. */
+    private int lookUp(StringBuilder feature, String first, String separator, String second, String suffix) {
         feature.setLength(0);
-        feature.append(a).append(b).append(c);
-        if (d != null) {
-            feature.append(d).append(e);
-        }
-        return featureIndex.indexOf(feature.append(suffix).toString());
+        return featureIndex.indexOf(feature.append(first).append(separator).append(second).append(suffix).toString());
     }
 
     private int index(String feature) {
@@ -377,8 +390,7 @@ final class CliqueFeatureCache {
      * disjunctive window. Strings follow {@code featuresC} and {@code featuresCpC}: where CoreNLP
      * appends an annotation with {@code get}, a missing one reads "null"; with {@code getString}, "".
      */
-    private static final class Word {
-        final String text;
+    private static final class WordFeatures {
         final String shapeAnnotation;
         final String distSim;
         /** The class {@link #distSimClass} gives this token's text (what a token without one gets). */
@@ -395,8 +407,7 @@ final class CliqueFeatureCache {
         final int disjunctiveNext;
         final int disjunctivePrev;
 
-        Word(CoreLabel token, CliqueFeatureCache cache) {
-            text = token.getString(CoreAnnotations.TextAnnotation.class);
+        WordFeatures(CoreLabel token, CliqueFeatureCache cache) {
             shapeAnnotation = token.get(CoreAnnotations.ShapeAnnotation.class);
             distSim = token.get(CoreAnnotations.DistSimAnnotation.class);
             computedDistSim = cache.distSimClass(token);
@@ -412,7 +423,7 @@ final class CliqueFeatureCache {
             }
             buffer = ensure(buffer, m + 4);
             m = put(buffer, m, cache.index(distSimText + "-DISTSIM|C"));
-            if (cache.flags.useTitle && TITLE.matcher(word).matches()) {
+            if (cache.flags.useTitle && cache.titlePattern.matcher(word).matches()) {
                 m = put(buffer, m, cache.index("IS_TITLE|C"));
             }
             m = put(buffer, m, cache.index(word + "-WORD|C"));
@@ -445,7 +456,7 @@ final class CliqueFeatureCache {
         /** CoreNLP's character n-grams with {@code noMidNGrams}: prefixes and suffixes of "<word>", "#"-quoted. */
         static List<String> ngrams(String word, int maxLength) {
             String w = '<' + word + '>';
-            java.util.ArrayList<String> ngrams = new java.util.ArrayList<>();
+            ArrayList<String> ngrams = new ArrayList<>();
             int max = maxLength >= 0 ? Math.min(maxLength, w.length()) : w.length();
             for (int j = 2; j <= max; j++) {
                 ngrams.add('#' + w.substring(0, j) + '#');

@@ -253,6 +253,30 @@ public final class CrfEntityRecognizer implements EntityRecognizer {
         }
     }
 
+    /**
+     * Checks {@link CliqueFeatureCache} against CoreNLP on these sentences, for each model (the main one,
+     * then the re-typing one): {tokens, cliques checked, cliques whose cached features differ}, or null
+     * for a model whose features are not cached.
+     */
+    public Map<String, long[]> checkCachedFeatures(List<List<String>> sentences) {
+        Map<String, long[]> checks = new java.util.LinkedHashMap<>();
+        for (String m : miscModel == null ? List.of(model) : List.of(model, miscModel)) {
+            CRFClassifier<CoreLabel> crf = load(m);
+            if (!(crf instanceof ViterbiCrfClassifier viterbi) || !viterbi.cachesFeatures()) {
+                checks.put(fileName(m), null);
+                continue;
+            }
+            long tokens = 0;
+            long differing = 0;
+            for (List<String> words : sentences) {
+                tokens += words.size();
+                differing += viterbi.cliquesDifferingFromCoreNlp(words);
+            }
+            checks.put(fileName(m), new long[] {tokens, 2 * tokens, differing});
+        }
+        return checks;
+    }
+
     @Override
     public String describe() {
         return describe(model, miscModel);

@@ -10,6 +10,7 @@ import edu.stanford.nlp.util.Index;
 import edu.stanford.nlp.util.Triple;
 
 import java.lang.reflect.Field;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -62,6 +63,43 @@ public final class ViterbiCrfClassifier extends CRFClassifier<CoreLabel> {
     /** Null unless {@link #cachesFeatures()}. */
     CliqueFeatureCache featureCache() {
         return featureCache;
+    }
+
+    /**
+     * For checking {@link CliqueFeatureCache} against CoreNLP ({@code jobs/eval-ner.sh --check-features}):
+     * how many of the sentence's cliques (two per token) get from the cache another set of feature
+     * indices than CoreNLP's own {@code documentToDataAndLabels} builds; -1 when features are not cached.
+     */
+    public int cliquesDifferingFromCoreNlp(List<String> words) {
+        if (featureCache == null || words.isEmpty()) {
+            return featureCache == null ? -1 : 0;
+        }
+        List<CoreLabel> annotated = classifySentence(CrfEntityRecognizer.tokens(words));
+        List<CoreLabel> forCoreNlp = withoutDistSim(annotated);
+        List<CoreLabel> forCache = withoutDistSim(annotated);
+        int[][][] expected = documentToDataAndLabels(forCoreNlp).first();
+        int[][][] actual = featureCache.data(forCache);
+        int differing = 0;
+        for (int i = 0; i < expected.length; i++) {
+            for (int clique = 0; clique < expected[i].length; clique++) {
+                int[] set = Arrays.stream(expected[i][clique]).distinct().sorted().toArray();
+                if (actual == null || !Arrays.equals(set, actual[i][clique])) {
+                    differing++;
+                }
+            }
+        }
+        return differing;
+    }
+
+    /** Copies of the tokens without the class that classifying them set (each side sets its own). */
+    private static List<CoreLabel> withoutDistSim(List<CoreLabel> tokens) {
+        List<CoreLabel> copies = new ArrayList<>(tokens.size());
+        for (CoreLabel token : tokens) {
+            CoreLabel copy = new CoreLabel(token);
+            copy.remove(CoreAnnotations.DistSimAnnotation.class);
+            copies.add(copy);
+        }
+        return copies;
     }
 
     /** Whether labels come from this decoder (false: CoreNLP's, see the class comment). */

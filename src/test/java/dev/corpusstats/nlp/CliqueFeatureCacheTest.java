@@ -1,24 +1,34 @@
 package dev.corpusstats.nlp;
 
 import dev.corpusstats.testing.TestFiles;
+import edu.stanford.nlp.ie.AbstractSequenceClassifier;
 import edu.stanford.nlp.ie.crf.CRFClassifier;
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.sequences.SeqClassifierFlags;
 import org.junit.jupiter.api.Test;
 
+import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CliqueFeatureCacheTest {
+    /** A distributional-similarity class no word of the lexicon has. */
+    private static final String PRESET_CLASS = "999";
+
     /** Sentences that reach every branch: occurrence searches, short neighbours, titles, numbers, the padding. */
     private static List<List<String>> sentences() {
         List<List<String>> sentences = new ArrayList<>();
@@ -56,8 +66,65 @@ class CliqueFeatureCacheTest {
         ViterbiCrfClassifier crf = (ViterbiCrfClassifier) CrfEntityRecognizer.load(CrfEntityRecognizer.CONLL_4CLASS);
         List<CoreLabel> document = crf.classifySentence(CrfEntityRecognizer.tokens(List.of("Hamid", "Karzai", "said", "so", ".")));
         // CoreNLP annotates classes up to the first token that has one: here none after "Karzai".
-        document.get(1).set(CoreAnnotations.DistSimAnnotation.class, "999");
+        document.get(1).set(CoreAnnotations.DistSimAnnotation.class, PRESET_CLASS);
         assertSameFeatures(crf, document, "a preset class");
+    }
+
+    @Test
+    void aCachedWordWithAnotherShapeGetsItsOwnFeatures() throws Exception {
+        ViterbiCrfClassifier crf = (ViterbiCrfClassifier) CrfEntityRecognizer.load(CrfEntityRecognizer.CONLL_4CLASS);
+        List<String> words = List.of("Hamid", "Karzai", "said", "so", ".");
+        assertSameFeatures(crf, crf.classifySentence(CrfEntityRecognizer.tokens(words)), "cached"); // "Karzai" is cached now
+        List<CoreLabel> reshaped = crf.classifySentence(CrfEntityRecognizer.tokens(words));
+        reshaped.get(1).set(CoreAnnotations.ShapeAnnotation.class, "Xx-other");
+        assertSameFeatures(crf, reshaped, "another shape");
+        // Tokens without any shape, as classify (not classifySentence) would get them: CoreNLP reads "" or "null".
+        assertSameFeatures(crf, CrfEntityRecognizer.tokens(words), "no shapes");
+    }
+
+    @Test
+    void aDomainOrAnotherSystemsTagsLeaveTheFeaturesToCoreNlp() throws Exception {
+        ViterbiCrfClassifier crf = (ViterbiCrfClassifier) CrfEntityRecognizer.load(CrfEntityRecognizer.CONLL_4CLASS);
+        List<CoreLabel> withDomain = crf.classifySentence(CrfEntityRecognizer.tokens(List.of("Karzai", "said", "so")));
+        withDomain.get(0).set(CoreAnnotations.DomainAnnotation.class, "news");
+        assertNull(crf.featureCache().data(withDomain));
+        List<CoreLabel> stacked = crf.classifySentence(CrfEntityRecognizer.tokens(List.of("Karzai", "said", "so")));
+        stacked.get(2).set(CoreAnnotations.StackedNamedEntityTagAnnotation.class, "O");
+        assertNull(crf.featureCache().data(stacked));
+    }
+
+    @Test
+    void threadsSharingAColdCacheGetTheSameFeatures() throws Exception {
+        ViterbiCrfClassifier crf = (ViterbiCrfClassifier) CrfEntityRecognizer.load(CrfEntityRecognizer.CONLL_4CLASS);
+        Field padField = AbstractSequenceClassifier.class.getDeclaredField("pad");
+        padField.setAccessible(true);
+        CliqueFeatureCache cold = CliqueFeatureCache.forModel(crf, (CoreLabel) padField.get(crf));
+        assertNotNull(cold);
+        List<List<CoreLabel>> documents = new ArrayList<>();
+        for (List<String> words : sentences()) {
+            documents.add(crf.classifySentence(CrfEntityRecognizer.tokens(words)));
+        }
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<List<int[][][]>>> results = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                results.add(threads.submit(() -> {
+                    List<int[][][]> data = new ArrayList<>();
+                    for (List<CoreLabel> document : documents) {
+                        data.add(cold.data(document));
+                    }
+                    return data;
+                }));
+            }
+            for (Future<List<int[][][]>> result : results) {
+                List<int[][][]> data = result.get(60, TimeUnit.SECONDS);
+                for (int d = 0; d < documents.size(); d++) {
+                    assertTrue(Arrays.deepEquals(crf.featureCache().data(documents.get(d)), data.get(d)), "document " + d);
+                }
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     private static void assertSameFeatures(ViterbiCrfClassifier crf, List<CoreLabel> annotated, String what) {
@@ -77,12 +144,12 @@ class CliqueFeatureCacheTest {
         }
     }
 
-    /** Copies of the tokens; the classes CoreNLP computed are removed (a preset "999" stays). */
+    /** Copies of the tokens; the classes CoreNLP computed are removed (a preset one stays). */
     private static List<CoreLabel> copyWithoutComputedClasses(List<CoreLabel> document) {
         List<CoreLabel> copy = new ArrayList<>();
         for (CoreLabel token : document) {
             CoreLabel c = new CoreLabel(token);
-            if (!"999".equals(c.get(CoreAnnotations.DistSimAnnotation.class))) {
+            if (!PRESET_CLASS.equals(c.get(CoreAnnotations.DistSimAnnotation.class))) {
                 c.remove(CoreAnnotations.DistSimAnnotation.class);
             }
             copy.add(c);
@@ -92,6 +159,7 @@ class CliqueFeatureCacheTest {
 
     @Test
     void aModelWithOtherFeatureFlagsIsNotCached() throws Exception {
+        assertNull(CliqueFeatureCache.forModel(new CRFClassifier<>(new SeqClassifierFlags()), new CoreLabel()), "an untrained CRF");
         SeqClassifierFlags supported = CliqueFeatureCache.supportedFlags();
         SeqClassifierFlags other = CliqueFeatureCache.supportedFlags();
         other.useWordPairs = true;

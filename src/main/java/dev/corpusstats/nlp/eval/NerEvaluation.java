@@ -21,7 +21,8 @@ import java.util.Set;
  * {@code jobs/eval-ner.sh --gold FILE [--json OUT] [--baseline]}: runs the job's entity recognizer
  * on a CoNLL file's gold tokens, document by document, and prints entity-level precision, recall
  * and F1 (exact span and type, as conlleval counts them), overall and per type, and tokens/s.
- * {@code --baseline} runs the bare CRF, without the document-level steps.
+ * {@code --baseline} runs the bare CRF, without the document-level steps. {@code --check-features} also
+ * checks, on every token of the file, that the CRF's cached feature indices are the ones CoreNLP builds.
  */
 public final class NerEvaluation {
     private NerEvaluation() {
@@ -32,6 +33,7 @@ public final class NerEvaluation {
         Path json = null;
         boolean baseline = false;
         boolean noMisc = false;
+        boolean checkFeatures = false;
         Set<DocumentConsistency.Rule> rules = DocumentConsistency.ALL;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -39,9 +41,10 @@ public final class NerEvaluation {
                 case "--json" -> json = Path.of(args[++i]);
                 case "--baseline" -> baseline = true;
                 case "--no-misc-retype" -> noMisc = true;
+                case "--check-features" -> checkFeatures = true;
                 case "--rules" -> rules = parseRules(args[++i]);
                 default -> {
-                    System.err.println("eval-ner: unknown option " + args[i] + "\nusage: eval-ner --gold FILE [--json OUT] [--baseline]");
+                    System.err.println("eval-ner: unknown option " + args[i] + "\nusage: eval-ner --gold FILE [--json OUT] [--baseline] [--no-misc-retype] [--rules LIST] [--check-features]");
                     System.exit(2);
                 }
             }
@@ -50,13 +53,25 @@ public final class NerEvaluation {
             System.err.println("eval-ner: --gold FILE is required and must exist" + (gold == null ? "" : ": " + gold));
             System.exit(2);
         }
-        EntityRecognition recognition = new EntityRecognition(
-                new CrfEntityRecognizer(CrfEntityRecognizer.CONLL_4CLASS, baseline || noMisc ? null : CrfEntityRecognizer.ALL_3CLASS),
-                baseline ? Set.of() : rules);
+        CrfEntityRecognizer engine = new CrfEntityRecognizer(CrfEntityRecognizer.CONLL_4CLASS,
+                baseline || noMisc ? null : CrfEntityRecognizer.ALL_3CLASS);
+        EntityRecognition recognition = new EntityRecognition(engine, baseline ? Set.of() : rules);
         List<GoldDocument> documents = ConllReader.read(gold);
         evaluate(documents, recognition); // warm-up pass: JIT-compile the CRF before timing it
         Result result = evaluate(documents, recognition);
         System.out.println(format(gold, recognition.describe(), result));
+        if (checkFeatures) {
+            List<List<String>> sentences = new ArrayList<>();
+            for (GoldDocument doc : documents) {
+                for (List<GoldToken> sentence : doc.sentences()) {
+                    sentences.add(sentence.stream().map(GoldToken::word).toList());
+                }
+            }
+            engine.checkCachedFeatures(sentences).forEach((model, check) -> System.out.println(check == null
+                    ? String.format("feature check: %s builds its features as CoreNLP does (not cached)", model)
+                    : String.format("feature check: %s: %,d tokens, %,d of %,d cliques with other feature indices than CoreNLP's",
+                            model, check[0], check[2], check[1])));
+        }
         if (json != null) {
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), toJson(gold, recognition.describe(), result));
         }
