@@ -26,11 +26,12 @@ import java.util.regex.Pattern;
  * {@code CRFClassifier.documentToDataAndLabels} builds, mostly from a per-word cache.
  *
  * <p>Why: for every position CoreNLP's {@code NERFeatureFactory} builds ~48 feature strings and the
- * classifier looks each up in its feature index, a hash map of a million strings; on 1,000 CNN
- * articles that was 13 s of the CRF's 16 s of CPU, most of it cache misses in that map. Most of those
+ * classifier looks each up in its feature index, a hash map of the model's feature strings (143,284
+ * in the 4-class model); on 1,000 CNN articles that was 13 s of the CRF's 16 s of CPU, much of it
+ * cache misses in that map. Most of those
  * features read one token only (its word, its character n-grams, its shape, its distributional
  * cluster, as the current, previous or next token, or within the disjunctive window), so a word's
- * feature indices can be looked up once and reused wherever it occurs. Only the ~11 features that
+ * feature indices can be looked up once and reused wherever it occurs. Only the ~9 features that
  * combine two or three tokens are built and looked up per position; positions whose occurrence
  * pattern CoreNLP would search the sentence for (a capitalized word followed by a lower-case one)
  * get their single-position features from CoreNLP itself.
