@@ -332,6 +332,11 @@ final class CliqueFeatureCache {
         return function == null ? text : function.apply(text);
     }
 
+    /** Whether a word with this text has its features cached. */
+    boolean isCached(String text) {
+        return words.containsKey(text);
+    }
+
     /** The token's cached features, if its shape and class are those they were made from; else new ones. */
     private WordFeatures word(CoreLabel token) {
         String text = token.getString(CoreAnnotations.TextAnnotation.class);

@@ -83,6 +83,16 @@ class CliqueFeatureCacheTest {
     }
 
     @Test
+    void longWordsAreNotCached() throws Exception {
+        ViterbiCrfClassifier crf = (ViterbiCrfClassifier) CrfEntityRecognizer.load(CrfEntityRecognizer.CONLL_4CLASS);
+        String url = "https://example.org/" + "a".repeat(CliqueFeatureCache.MAX_CACHED_LENGTH);
+        List<String> words = List.of("See", url, "for", "Qwertyuiop", ".");
+        assertSameFeatures(crf, crf.classifySentence(CrfEntityRecognizer.tokens(words)), "a long word");
+        assertFalse(crf.featureCache().isCached(url));
+        assertTrue(crf.featureCache().isCached("Qwertyuiop"));
+    }
+
+    @Test
     void aDomainOrAnotherSystemsTagsLeaveTheFeaturesToCoreNlp() throws Exception {
         ViterbiCrfClassifier crf = (ViterbiCrfClassifier) CrfEntityRecognizer.load(CrfEntityRecognizer.CONLL_4CLASS);
         List<CoreLabel> withDomain = crf.classifySentence(CrfEntityRecognizer.tokens(List.of("Karzai", "said", "so")));
