@@ -106,6 +106,10 @@ jvm_fingerprint() { # the JVM binary: path, size, date
   real=$(readlink -f "$(command -v "$java_cmd")" 2>/dev/null) || return 0
   stat -c "$real %s %Y" "$(dirname "$real")/../lib/server/libjvm.so" 2>/dev/null || return 0
 }
+# A JVM with a native agent (a profiler's -agentpath) can map an archive but refuses to write one
+# ("CDS dumping does not support native JVMTI agent") and then does not run at all: such a run
+# goes without, and leaves the writing to the next plain run.
+names_a_native_agent='(^|[[:space:]])-agent(path|lib):'
 cds=()
 archive=target/cds/corpus-stats.jsa
 writing=""
@@ -116,6 +120,8 @@ if [[ ${CDS:-on} != off ]]; then
   elif [[ ${CDS:-on} != refresh && -f $archive && $archive -nt $jar && $archive -nt $classpath_file
         && "$(cat "$archive.jvm" 2>/dev/null)" == "$jvm_id" ]]; then
     cds=(-XX:SharedArchiveFile=$archive)
+  elif [[ "${JAVA_OPTS-} ${JAVA_TOOL_OPTIONS-} ${JDK_JAVA_OPTIONS-}" =~ $names_a_native_agent ]]; then
+    : # cannot write one (above)
   else
     mkdir -p target/cds
     writing=$archive.$$

@@ -152,6 +152,19 @@ class RunLocalScriptTest {
     }
 
     @Test
+    void aRunWithANativeAgentMapsAnArchiveButNeverWritesOne() throws Exception {
+        // The JVM refuses to write an archive with a native agent loaded, and then does not run at all.
+        List<String> profiled = run(Map.of("JAVA_OPTS", "-Xmx2g -agentpath:/opt/profiler/libasyncProfiler.so=start"));
+        assertFalse(profiled.stream().anyMatch(a -> a.contains("ArchiveClassesAtExit")), profiled.toString());
+        assertFalse(Files.exists(project.resolve(ARCHIVE)));
+        assertFalse(run(Map.of("JAVA_TOOL_OPTIONS", "-agentlib:jdwp=transport=dt_socket")).stream()
+                .anyMatch(a -> a.contains("ArchiveClassesAtExit")), "named where the JVM reads it too");
+        run(Map.of()); // a plain run writes it
+        assertTrue(run(Map.of("JAVA_OPTS", "-agentpath:/opt/profiler/libasyncProfiler.so=start"))
+                .contains("-XX:SharedArchiveFile=" + ARCHIVE), "and a profiled run maps it");
+    }
+
+    @Test
     void javaOptsComeAfterTheScriptsOwnFlagsSoTheyWin() throws Exception {
         List<String> args = run(Map.of("JAVA_OPTS", "-Xmx1g -XX:TieredStopAtLevel=4"));
         assertTrue(args.indexOf("-XX:TieredStopAtLevel=4") > args.indexOf("-XX:TieredStopAtLevel=1"), args.toString());
