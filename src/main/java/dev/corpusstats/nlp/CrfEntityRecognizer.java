@@ -8,6 +8,7 @@ import edu.stanford.nlp.ling.CoreLabel;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -259,7 +260,7 @@ public final class CrfEntityRecognizer implements EntityRecognizer {
      * for a model whose features are not cached.
      */
     public Map<String, long[]> checkCachedFeatures(List<List<String>> sentences) {
-        Map<String, long[]> checks = new java.util.LinkedHashMap<>();
+        Map<String, long[]> checks = new LinkedHashMap<>();
         for (String m : miscModel == null ? List.of(model) : List.of(model, miscModel)) {
             CRFClassifier<CoreLabel> crf = load(m);
             if (!(crf instanceof ViterbiCrfClassifier viterbi) || !viterbi.cachesFeatures()) {
