@@ -32,9 +32,10 @@ import java.util.regex.Pattern;
  * features read one token only (its word, its character n-grams, its shape, its distributional
  * cluster, as the current, previous or next token, or within the disjunctive window), so a word's
  * feature indices can be looked up once and reused wherever it occurs. Only the ~9 features that
- * combine two or three tokens are built and looked up per position; positions whose occurrence
- * pattern CoreNLP would search the sentence for (a capitalized word followed by a lower-case one)
- * get their single-position features from CoreNLP itself.
+ * combine two or three tokens are built and looked up per position. Where CoreNLP searches the
+ * sentence for other occurrences of a name (a capitalized word after a word and before a lower-case
+ * one), the search is done here too, as CoreNLP does it for tokens without part-of-speech tags; a
+ * sentence with tags gets those positions' features from CoreNLP itself.
  *
  * <p>This mirrors {@code NERFeatureFactory.featuresC} and {@code featuresCpC} (CoreNLP 4.5.10) for
  * the flags of the two models the job uses ({@code english.conll.4class.distsim},
@@ -52,6 +53,9 @@ final class CliqueFeatureCache {
      * models on 1,000 CNN articles), so at most ~35 MB per model whatever the corpus.
      */
     static final int MAX_WORDS = 100_000;
+
+    /** CoreNLP's occurrence search looks this far either way, exclusive (its {@code jump < 150}). */
+    private static final int OCCURRENCE_REACH = 150;
 
     /** Word entries kept in the cache are at most this long: a corpus of long tokens (URLs, base64) keeps the cache small. */
     static final int MAX_CACHED_LENGTH = 64;
@@ -81,6 +85,8 @@ final class CliqueFeatureCache {
     private final int classFeatureIndex;
     private final int noOccurrencePatternIndex;
     private final int prevSequenceIndex;
+    private final int nextOccurrenceIndex;
+    private final int prevOccurrenceIndex;
     /** The features of the padding CoreNLP reads before and after a sentence. */
     private final WordFeatures padFeatures;
 
@@ -95,6 +101,8 @@ final class CliqueFeatureCache {
         this.classFeatureIndex = featureIndex.indexOf("###|C");
         this.noOccurrencePatternIndex = featureIndex.indexOf("NO-OCCURRENCE-PATTERN|C");
         this.prevSequenceIndex = featureIndex.indexOf("PSEQ|CpC");
+        this.nextOccurrenceIndex = featureIndex.indexOf("X-NEXT-OCCURRENCE-X|C");
+        this.prevOccurrenceIndex = featureIndex.indexOf("X-PREV-OCCURRENCE-X|C");
         this.padFeatures = new WordFeatures(pad, this);
     }
 
@@ -182,10 +190,12 @@ final class CliqueFeatureCache {
         if (document.isEmpty() || document.get(0).get(CoreAnnotations.DomainAnnotation.class) != null) {
             return null;
         }
+        boolean tagged = pad.containsKey(CoreAnnotations.PartOfSpeechAnnotation.class);
         for (CoreLabel token : document) {
             if (token.get(CoreAnnotations.StackedNamedEntityTagAnnotation.class) != null) {
                 return null;
             }
+            tagged |= token.containsKey(CoreAnnotations.PartOfSpeechAnnotation.class);
         }
         int size = document.size();
         WordFeatures[] tokens = new WordFeatures[size];
@@ -208,8 +218,9 @@ final class CliqueFeatureCache {
 
             // The position alone (featuresC).
             int m = 0;
-            if (occurrencePatternSearched(c.word, n.word, p.word, i > 0)) {
-                // CoreNLP searches the sentence for other occurrences: its own features for this position.
+            boolean searched = occurrencePatternSearched(c.word, n.word, p.word, i > 0);
+            if (searched && tagged) {
+                // Part-of-speech tags change what CoreNLP's occurrence search adds: its own features here.
                 if (padded == null) {
                     padded = new PaddedList<>(document, pad);
                 }
@@ -227,7 +238,16 @@ final class CliqueFeatureCache {
                     m = put(buffer, m, (i - k >= 0 ? tokens[i - k] : padWord).disjunctivePrev);
                 }
                 m = put(buffer, m, classFeatureIndex);
-                m = put(buffer, m, noOccurrencePatternIndex);
+                if (!searched) {
+                    m = put(buffer, m, noOccurrencePatternIndex);
+                } else { // without tags CoreNLP's search finds only the word itself, 3 to 149 tokens away
+                    if (occurs(tokens, c.word, i + 3, Math.min(size, i + OCCURRENCE_REACH))) {
+                        m = put(buffer, m, nextOccurrenceIndex);
+                    }
+                    if (occurs(tokens, c.word, Math.max(0, i - OCCURRENCE_REACH + 1), i - 2)) {
+                        m = put(buffer, m, prevOccurrenceIndex);
+                    }
+                }
                 m = put(buffer, m, lookUp(feature, p.word, "...", c.shape, "-PW_CTYPE|C"));
                 m = put(buffer, m, lookUp(feature, c.shape, "...", n.word, "-NW_CTYPE|C"));
                 m = put(buffer, m, lookUp(feature, p.shape, "...", c.shape, "-PCTYPE|C"));
@@ -254,6 +274,16 @@ final class CliqueFeatureCache {
             data[i][1] = distinctSorted(buffer, m);
         }
         return data;
+    }
+
+    /** Whether a token in [from, to) has this word. */
+    private static boolean occurs(WordFeatures[] tokens, String word, int from, int to) {
+        for (int j = from; j < to; j++) {
+            if (tokens[j].word.equals(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

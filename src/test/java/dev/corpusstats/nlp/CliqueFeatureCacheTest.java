@@ -45,6 +45,11 @@ class CliqueFeatureCacheTest {
         longSentence.addAll(Collections.nCopies(160, "and"));
         longSentence.addAll(List.of("then", "Smith", "went", "out", "of", "Paris", "."));
         sentences.add(longSentence);
+        // The occurrence search's reach: "Jones" again 149 tokens on (found), "Brown" 150 on (not found).
+        List<String> reach = new ArrayList<>(List.of("He", "Jones", "met", "Brown", "here"));
+        reach.addAll(Collections.nCopies(145, "and"));
+        reach.addAll(List.of("Jones", "met", "and", "Brown", "left", "."));
+        sentences.add(reach);
         return sentences;
     }
 
@@ -90,6 +95,17 @@ class CliqueFeatureCacheTest {
         assertSameFeatures(crf, crf.classifySentence(CrfEntityRecognizer.tokens(words)), "a long word");
         assertFalse(crf.featureCache().isCached(url));
         assertTrue(crf.featureCache().isCached("Qwertyuiop"));
+    }
+
+    @Test
+    void partOfSpeechTagsLeaveTheOccurrenceSearchToCoreNlp() throws Exception {
+        ViterbiCrfClassifier crf = (ViterbiCrfClassifier) CrfEntityRecognizer.load(CrfEntityRecognizer.CONLL_4CLASS);
+        List<CoreLabel> tagged = crf.classifySentence(CrfEntityRecognizer.tokens(
+                List.of("Mr", "Smith", "met", "Jones", "and", "later", "Smith", "went", "home", "with", "Smith", "too", ".")));
+        for (CoreLabel token : tagged) {
+            token.set(CoreAnnotations.PartOfSpeechAnnotation.class, Character.isUpperCase(token.word().charAt(0)) ? "NNP" : "NN");
+        }
+        assertSameFeatures(crf, tagged, "tagged");
     }
 
     @Test
