@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Field;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -30,6 +31,10 @@ class NGramFeatureCacheTest {
         assertEquals(List.of("#<a#"), map.get("a"));
     }
 
+    /**
+     * The n-gram cache serves CoreNLP's own feature building, which the job still runs for what
+     * {@link CliqueFeatureCache} leaves to it (other models, tagged sentences).
+     */
     @Test
     void theJobsModelCachesNGramsAndLabelsAsWithout() throws Exception {
         List<List<String>> sentences = new ArrayList<>();
@@ -43,6 +48,7 @@ class NGramFeatureCacheTest {
         for (int pass = 0; pass < 2; pass++) { // the second pass reads the cache filled by the first
             for (List<String> words : sentences) {
                 assertEquals(labels(plain, words), labels(cached, words), String.join(" ", words));
+                assertEquals(coreNlpFeatures(plain, words), coreNlpFeatures(cached, words), String.join(" ", words));
             }
         }
         Map<?, ?> substrings = wordToSubstrings(cached);
@@ -60,6 +66,20 @@ class NGramFeatureCacheTest {
         Field field = NERFeatureFactory.class.getDeclaredField("wordToSubstrings");
         field.setAccessible(true);
         return (Map<?, ?>) field.get(crf.featureFactories.get(0));
+    }
+
+    /** Per position and clique, the sorted feature indices CoreNLP's own feature building gives. */
+    private static List<List<List<Integer>>> coreNlpFeatures(CRFClassifier<CoreLabel> crf, List<String> words) {
+        int[][][] data = crf.documentToDataAndLabels(crf.classifySentence(CrfEntityRecognizer.tokens(words))).first();
+        List<List<List<Integer>>> features = new ArrayList<>();
+        for (int[][] position : data) {
+            List<List<Integer>> cliques = new ArrayList<>();
+            for (int[] clique : position) {
+                cliques.add(Arrays.stream(clique).sorted().boxed().toList());
+            }
+            features.add(cliques);
+        }
+        return features;
     }
 
     /** The classifier's raw answers (not the recognizer's mapped types), so every label is compared. */
