@@ -20,7 +20,9 @@ import java.util.List;
  * <p>Measured on CoNLL-2003 dev (51,362 tokens, 8 warm passes): one thread 50,000 → 57,500 tokens/s,
  * two threads sharing the model 98,000 → 106,000, identical labels. Since {@link CliqueFeatureCache}
  * keeps each word's feature indices, the job's two models reach this cache only where CoreNLP still
- * builds the features itself (sentences with part-of-speech tags); other models use it throughout.
+ * builds features itself: tokens carrying a domain, another NER system's tags or part-of-speech tags
+ * (which the job's own tokens never do), CoreNLP's fallback decoding, and {@code --check-features}.
+ * A model whose features the clique cache does not mirror uses it throughout.
  *
  * <p>CoreNLP's own map is a plain, unbounded {@code HashMap}: unsafe when task threads share a model,
  * and it grows with the vocabulary. The map installed here is concurrent and stops adding words at

@@ -45,7 +45,7 @@ class NGramFeatureCacheTest {
         CRFClassifier<CoreLabel> plain = CRFClassifier.getClassifier(CrfEntityRecognizer.CONLL_4CLASS);
         assertTrue(cached.flags.cacheNGrams);
         assertFalse(plain.flags.cacheNGrams, "CoreNLP's default, which the comparison relies on");
-        for (int pass = 0; pass < 2; pass++) { // the second pass reads the cache filled by the first
+        for (int pass = 0; pass < 2; pass++) { // CoreNLP's feature building reads, on the second pass, the cache the first filled
             for (List<String> words : sentences) {
                 assertEquals(labels(plain, words), labels(cached, words), String.join(" ", words));
                 assertEquals(coreNlpFeatures(plain, words), coreNlpFeatures(cached, words), String.join(" ", words));
