@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Scores the job's entity recognizer on a CoNLL gold file.
-#   jobs/eval-ner.sh --gold FILE [--json OUT] [--baseline] [--no-misc-retype] [--rules type_vote,person_parts,propagate]
+#   jobs/eval-ner.sh --gold FILE [--json OUT] [--baseline] [--no-expert] [--misc-retype] [--rules type_vote,person_parts,propagate]
 #                    [--check-features]
 # Runs exactly the recognizer the job uses (CoreNLP CRF, MISC re-typing, document rules) on the
 # file's gold tokens, one document at a time, and prints entity-level precision, recall and F1

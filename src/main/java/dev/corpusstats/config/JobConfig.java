@@ -100,9 +100,15 @@ public final class JobConfig implements Serializable {
         public boolean enabled = true;
         /** CoreNLP CRF model: a classpath resource (the application jar holds this one) or a file. */
         public String model = "edu/stanford/nlp/models/ner/english.conll.4class.distsim.crf.ser.gz";
-        /** A PER/ORG/LOC model that re-types the main model's MISC spans (docs/NER.md); null for none. */
+        /**
+         * A second CRF decoded together with {@link #model}: the labels that maximize the sum of both
+         * models' log-probabilities (docs/NER.md); null for the main model alone.
+         */
+        @JsonProperty("expert_model")
+        public String expertModel = "edu/stanford/nlp/models/ner/english.all.3class.distsim.crf.ser.gz";
+        /** A PER/ORG/LOC model that re-types the MISC spans found (docs/NER.md); null for none. */
         @JsonProperty("misc_retype_model")
-        public String miscRetypeModel = "edu/stanford/nlp/models/ner/english.all.3class.distsim.crf.ser.gz";
+        public String miscRetypeModel;
         /** Apply the document-level label consistency rules after the CRF (docs/NER.md). */
         @JsonProperty("document_rules")
         public boolean documentRules = true;

@@ -50,7 +50,7 @@ public final class CorpusStatsJob {
             return INPUT_MISSING;
         }
         if (config.entities.enabled && SparkSessions.isLocalMaster()) {
-            CrfEntityRecognizer.preloadInBackground(config.entities.model, config.entities.miscRetypeModel);
+            CrfEntityRecognizer.preloadInBackground(config.entities.model, config.entities.expertModel, config.entities.miscRetypeModel);
         }
         SparkSession spark = SparkSessions.getOrCreate();
         CorpusStatsPipeline pipeline = new CorpusStatsPipeline(spark, config);

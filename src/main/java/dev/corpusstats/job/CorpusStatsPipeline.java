@@ -235,7 +235,7 @@ public final class CorpusStatsPipeline {
         inputs.append(ConfigLoader.toTree(config).get("entities")).append('\n');
         // Files named in the settings (models given as files, too): their contents, not just their names.
         for (String file : new String[] {config.terms.stopWordsFile, config.entities.aliasFile,
-                config.entities.model, config.entities.miscRetypeModel}) {
+                config.entities.model, config.entities.expertModel, config.entities.miscRetypeModel}) {
             if (file != null && Files.isRegularFile(Path.of(file))) {
                 try {
                     inputs.append(DocumentAnalysesStore.fingerprint(Files.readAllBytes(Path.of(file)))).append('\n');
@@ -268,7 +268,7 @@ public final class CorpusStatsPipeline {
                 EntityKeys keys = config.entities.aliasFile == null
                         ? EntityKeys.withoutAliases()
                         : EntityKeys.fromAliasFile(Path.of(config.entities.aliasFile));
-                entities = new EntitySettings(config.entities.model, config.entities.miscRetypeModel,
+                entities = new EntitySettings(config.entities.model, config.entities.expertModel, config.entities.miscRetypeModel,
                         config.entities.documentRules, keys);
             }
             return new AnalyzerSettings(stopWords, config.terms.maxN, entities);

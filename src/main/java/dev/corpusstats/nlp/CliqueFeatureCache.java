@@ -187,6 +187,15 @@ final class CliqueFeatureCache {
      * system's tag (CoreNLP adds features for it whatever the flags).
      */
     int[][][] data(List<CoreLabel> document) {
+        return data(document, null);
+    }
+
+    /**
+     * As {@link #data(List)}, for the positions marked in {@code positions} only (null: all); the others'
+     * entries stay null. A position's features read the words around it, never other positions'
+     * features, so those built are the same as in a full pass.
+     */
+    int[][][] data(List<CoreLabel> document, boolean[] positions) {
         if (document.isEmpty() || document.get(0).get(CoreAnnotations.DomainAnnotation.class) != null) {
             return null;
         }
@@ -210,6 +219,9 @@ final class CliqueFeatureCache {
         PaddedList<CoreLabel> padded = null;
         int width = flags.disjunctionWidth;
         for (int i = 0; i < size; i++) {
+            if (positions != null && !positions[i]) {
+                continue;
+            }
             WordFeatures c = tokens[i];
             WordFeatures p = i > 0 ? tokens[i - 1] : padWord;
             WordFeatures n = i + 1 < size ? tokens[i + 1] : padWord;

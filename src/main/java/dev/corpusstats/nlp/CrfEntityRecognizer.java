@@ -9,15 +9,19 @@ import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Stanford CoreNLP's CRF named-entity classifier over the job's own tokens, sentence by sentence.
  * The default model is {@code english.conll.4class.distsim.crf.ser.gz} (PER, ORG, LOC, MISC; trained on
- * CoNLL-2003 with distributional-similarity clusters). No POS tagger or other annotator runs.
+ * CoNLL-2003 with distributional-similarity clusters), decoded together with the expert model
+ * {@code english.all.3class.distsim.crf.ser.gz} ({@link CrfProductOfExperts}). No POS tagger or other
+ * annotator runs.
  *
  * <p>Models are loaded once per JVM, lazily, on first use in that JVM (an executor loads it when its
  * first task needs it), never per row or task and never serialized from the driver; CoreNLP's CRF
@@ -37,24 +41,34 @@ public final class CrfEntityRecognizer implements EntityRecognizer {
 
     private final String model;
     private final CRFClassifier<CoreLabel> classifier;
+    private final String expertModel;
+    /** Null without an expert model. */
+    private final CrfProductOfExperts productOfExperts;
     private final String miscModel;
     private final CRFClassifier<CoreLabel> miscClassifier;
 
+    /** The model alone. */
     public CrfEntityRecognizer(String model) {
-        this(model, null);
+        this(model, null, null);
     }
 
     /**
-     * @param model     the main model
-     * @param miscModel null, or a PER/ORG/LOC model that re-types the main model's MISC spans: where it
-     *                  labels exactly the same tokens with one of its types, that type wins (the 3-class
-     *                  model was trained on more data than CoNLL's, and CoNLL's MISC often swallows
-     *                  organizations such as "Taliban"). It runs only around MISC spans
-     *                  ({@link #MISC_CONTEXT} tokens either side).
+     * @param model       the main model: its labels are the ones given
+     * @param expertModel null, or a second CRF decoded together with the main model
+     *                    ({@link CrfProductOfExperts}: the labels maximizing the sum of both models'
+     *                    log-probabilities; its labels that the main model lacks are ignored, the main
+     *                    model's that it lacks count as its "O")
+     * @param miscModel   null, or a PER/ORG/LOC model that re-types the MISC spans found: where it
+     *                    labels exactly the same tokens with one of its types, that type wins (CoNLL's
+     *                    MISC often swallows organizations such as "Taliban"). It runs only around MISC
+     *                    spans ({@link #MISC_CONTEXT} tokens either side).
+     * @throws IllegalArgumentException when the expert cannot be decoded with the main model
      */
-    public CrfEntityRecognizer(String model, String miscModel) {
+    public CrfEntityRecognizer(String model, String expertModel, String miscModel) {
         this.model = model;
         this.classifier = load(model);
+        this.expertModel = expertModel;
+        this.productOfExperts = expertModel == null ? null : CrfProductOfExperts.of(model, classifier, expertModel, load(expertModel));
         this.miscModel = miscModel;
         this.miscClassifier = miscModel == null ? null : load(miscModel);
     }
@@ -146,7 +160,7 @@ public final class CrfEntityRecognizer implements EntityRecognizer {
     public List<List<String>> label(List<List<String>> sentences) {
         List<List<String>> labels = new ArrayList<>(sentences.size());
         for (List<String> words : sentences) {
-            List<String> types = classify(classifier, words);
+            List<String> types = productOfExperts == null ? classify(classifier, words) : types(productOfExperts.answers(words));
             if (miscClassifier != null && types.contains("MISC")) {
                 retypeMisc(types, classifyAroundMisc(miscClassifier, words, types));
             }
@@ -219,9 +233,17 @@ public final class CrfEntityRecognizer implements EntityRecognizer {
             return new ArrayList<>();
         }
         // classifySentence, not classify: it first adds the word-shape features the model was trained with.
-        List<String> types = new ArrayList<>(words.size());
+        List<String> answers = new ArrayList<>(words.size());
         for (CoreLabel token : crf.classifySentence(tokens(words))) {
-            String answer = token.get(CoreAnnotations.AnswerAnnotation.class);
+            answers.add(token.get(CoreAnnotations.AnswerAnnotation.class));
+        }
+        return types(answers);
+    }
+
+    /** A model's answers (class names) as the job's types: PER, ORG, LOC, MISC or {@link #OUTSIDE}. */
+    private static List<String> types(List<String> answers) {
+        List<String> types = new ArrayList<>(answers.size());
+        for (String answer : answers) {
             types.add(answer == null ? OUTSIDE : TYPES.getOrDefault(answer, OUTSIDE));
         }
         return types;
@@ -261,12 +283,20 @@ public final class CrfEntityRecognizer implements EntityRecognizer {
 
     /**
      * Checks {@link CliqueFeatureCache} against CoreNLP on these sentences, for each model (the main one,
-     * then the re-typing one): {tokens, cliques checked, cliques whose cached features differ}, or null
+     * then the expert and the re-typing one): {tokens, cliques checked, cliques whose cached features differ}, or null
      * for a model whose features are not cached.
      */
     public Map<String, long[]> checkCachedFeatures(List<List<String>> sentences) {
         Map<String, long[]> checks = new LinkedHashMap<>();
-        for (String m : miscModel == null ? List.of(model) : List.of(model, miscModel)) {
+        Set<String> models = new LinkedHashSet<>();
+        models.add(model);
+        if (expertModel != null) {
+            models.add(expertModel);
+        }
+        if (miscModel != null) {
+            models.add(miscModel);
+        }
+        for (String m : models) {
             CRFClassifier<CoreLabel> crf = load(m);
             if (!(crf instanceof ViterbiCrfClassifier viterbi) || !viterbi.cachesFeatures()) {
                 checks.put(fileName(m), null);
@@ -285,12 +315,13 @@ public final class CrfEntityRecognizer implements EntityRecognizer {
 
     @Override
     public String describe() {
-        return describe(model, miscModel);
+        return describe(model, expertModel, miscModel);
     }
 
-    /** "corenlp-crf:MODEL (MISC re-typed by MODEL)", without loading anything. */
-    static String describe(String model, String miscModel) {
-        return "corenlp-crf:" + fileName(model) + (miscModel == null ? "" : " (MISC re-typed by " + fileName(miscModel) + ")");
+    /** "corenlp-crf:MODEL × EXPERT (MISC re-typed by MODEL)", without loading anything. */
+    static String describe(String model, String expertModel, String miscModel) {
+        return "corenlp-crf:" + fileName(model) + (expertModel == null ? "" : " × " + fileName(expertModel) + " (product of experts)")
+                + (miscModel == null ? "" : " (MISC re-typed by " + fileName(miscModel) + ")");
     }
 
     private static String fileName(String path) {

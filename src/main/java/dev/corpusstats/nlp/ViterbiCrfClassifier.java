@@ -6,6 +6,7 @@ import edu.stanford.nlp.ie.crf.CliquePotentialFunction;
 import edu.stanford.nlp.ie.crf.LabelDictionary;
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.sequences.ObjectBankWrapper;
 import edu.stanford.nlp.util.Index;
 import edu.stanford.nlp.util.Triple;
 
@@ -161,14 +162,7 @@ public final class ViterbiCrfClassifier extends CRFClassifier<CoreLabel> {
         if (!ready || document.isEmpty()) {
             return super.classify(document);
         }
-        int[][][] features = featureCache == null ? null : featureCache.data(document);
-        double[][][] values = null;
-        if (features == null) {
-            Triple<int[][][], int[], double[][][]> data = documentToDataAndLabels(document);
-            features = data.first();
-            values = data.third();
-        }
-        int[] best = bestSequence(scores(features, values), classIndex.size(), windowSize, background, allowedLabels(document));
+        int[] best = bestSequence(windowScores(document), classIndex.size(), windowSize, background, allowedLabels(document));
         if (best == null) {
             return super.classify(document); // no possible sequence: let CoreNLP say what it makes of that
         }
@@ -179,12 +173,57 @@ public final class ViterbiCrfClassifier extends CRFClassifier<CoreLabel> {
     }
 
     /**
+     * The words as {@code classifySentence} prepares them before classifying (CoreNLP's
+     * {@code preprocessTokens}, which is private): each token with its position, the background answer,
+     * and the model's own word processing ({@code ObjectBankWrapper}: shapes, normalization). Each model
+     * prepares its own copy, since models differ in that processing.
+     */
+    List<CoreLabel> prepare(List<String> words) {
+        List<CoreLabel> document = CrfEntityRecognizer.tokens(words);
+        for (int i = 0; i < document.size(); i++) {
+            document.get(i).set(CoreAnnotations.PositionAnnotation.class, Integer.toString(i));
+            document.get(i).set(CoreAnnotations.AnswerAnnotation.class, flags.backgroundSymbol);
+        }
+        return new ObjectBankWrapper<CoreLabel>(flags, null, knownLCWords).processDocument(document);
+    }
+
+    /**
+     * Per position of a {@link #prepare prepared} document, the score of each window of
+     * {@link #windowSize} labels ending there, indexed by {@link #code}: the model's unnormalized
+     * log-potential, minus infinity for a window the model never indexed. Only for a model that
+     * {@link #decodesByViterbi()}.
+     */
+    double[][] windowScores(List<CoreLabel> document) {
+        return windowScores(document, null);
+    }
+
+    /**
+     * As {@link #windowScores(List)}, for the positions marked in {@code positions} only (null: all);
+     * the others' rows are null. Only features the cache builds are built for marked positions alone.
+     */
+    double[][] windowScores(List<CoreLabel> document, boolean[] positions) {
+        int[][][] features = featureCache == null ? null : featureCache.data(document, positions);
+        double[][][] values = null;
+        if (features == null) {
+            Triple<int[][][], int[], double[][][]> data = documentToDataAndLabels(document);
+            features = data.first();
+            values = data.third();
+        }
+        return scores(features, values, positions);
+    }
+
+    /** The label index assumed before the first token (the model's background symbol). */
+    int background() {
+        return background;
+    }
+
+    /**
      * Per position, the score of each label window ending there ({@code classes}^{@code windowSize}
      * entries, indexed by {@link #code}): the sum of the potentials of its cliques, of every size.
      * A label sequence the model never indexed for a clique is impossible (minus infinity), as in
      * CoreNLP's factor tables.
      */
-    private double[][] scores(int[][][] data, double[][][] featureValues) {
+    private double[][] scores(int[][][] data, double[][][] featureValues, boolean[] positions) {
         int classes = classIndex.size();
         double[][] scores = new double[data.length][];
         double[][] byClique = new double[windowSize][];
@@ -192,6 +231,9 @@ public final class ViterbiCrfClassifier extends CRFClassifier<CoreLabel> {
             byClique[j] = new double[pow(classes, j + 1)];
         }
         for (int i = 0; i < data.length; i++) {
+            if (positions != null && !positions[i]) {
+                continue;
+            }
             for (int j = 0; j < windowSize; j++) {
                 Arrays.fill(byClique[j], Double.NEGATIVE_INFINITY); // a label sequence the model never saw cannot occur
                 int[] features = data[i][j] == null ? new int[0] : data[i][j];
@@ -214,7 +256,7 @@ public final class ViterbiCrfClassifier extends CRFClassifier<CoreLabel> {
     }
 
     /** Per position, the labels CoreNLP's label dictionary allows for its word; null where any label may go. */
-    private int[][] allowedLabels(List<CoreLabel> document) {
+    int[][] allowedLabels(List<CoreLabel> document) {
         if (labelDictionary == null) {
             return null;
         }
@@ -293,7 +335,7 @@ public final class ViterbiCrfClassifier extends CRFClassifier<CoreLabel> {
         return sequence;
     }
 
-    private static int pow(int base, int exponent) {
+    static int pow(int base, int exponent) {
         int result = 1;
         for (int i = 0; i < exponent; i++) {
             result *= base;

@@ -92,8 +92,9 @@ public final class AnalyzeDocuments {
      * incremental runs stop reusing analyses made by the older code (part of the fingerprint).
      * 2: the 3-class model re-types MISC spans from a window around them, not the whole sentence.
      * 3: each term count carries its tf.
+     * 4: entities from the 4-class and 3-class models decoded together (product of experts).
      */
-    public static final int ANALYSIS_VERSION = 3;
+    public static final int ANALYSIS_VERSION = 4;
 
     /** Analysis tasks per core: enough for the cores to finish together despite uneven documents. */
     static final int PARTITIONS_PER_CORE = 4;

@@ -20,7 +20,7 @@ class SeedEntitiesTest {
     @BeforeAll
     static void analyzeSeed() {
         text = TestFiles.seedText();
-        EntitySettings settings = new EntitySettings(CrfEntityRecognizer.CONLL_4CLASS, CrfEntityRecognizer.ALL_3CLASS, true,
+        EntitySettings settings = new EntitySettings(CrfEntityRecognizer.CONLL_4CLASS, CrfEntityRecognizer.ALL_3CLASS, null, true,
                 EntityKeys.fromAliasLines(List.of("United States\tU.S."), "test"));
         analysis = new DocumentAnalyzer(StopWords.snowballEnglish(), 3, settings).analyze(text);
     }
@@ -60,7 +60,7 @@ class SeedEntitiesTest {
         }
         String emoji = "\uD83D\uDE00 Barack Obama visited Kabul.";
         DocumentAnalysis a = new DocumentAnalyzer(StopWords.snowballEnglish(), 1,
-                new EntitySettings(CrfEntityRecognizer.CONLL_4CLASS, null, true, EntityKeys.withoutAliases())).analyze(emoji);
+                new EntitySettings(CrfEntityRecognizer.CONLL_4CLASS, CrfEntityRecognizer.ALL_3CLASS, null, true, EntityKeys.withoutAliases())).analyze(emoji);
         EntityMention obama = a.mentions().get(0);
         assertEquals("Barack Obama", obama.text());
         assertEquals(2, obama.begin(), "the emoji is one code point, two Java chars");

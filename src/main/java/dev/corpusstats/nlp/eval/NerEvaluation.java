@@ -21,7 +21,8 @@ import java.util.Set;
  * {@code jobs/eval-ner.sh --gold FILE [--json OUT] [--baseline]}: runs the job's entity recognizer
  * on a CoNLL file's gold tokens, document by document, and prints entity-level precision, recall
  * and F1 (exact span and type, as conlleval counts them), overall and per type, and tokens/s.
- * {@code --baseline} runs the bare CRF, without the document-level steps. {@code --check-features} also
+ * {@code --baseline} runs the bare CRF, without the expert model or the document-level steps;
+ * {@code --no-expert}, {@code --misc-retype} and {@code --rules} choose the parts, to measure each one's gain. {@code --check-features} also
  * checks, on every token of the file, that the CRF's cached feature indices are the ones CoreNLP builds.
  */
 public final class NerEvaluation {
@@ -32,7 +33,8 @@ public final class NerEvaluation {
         Path gold = null;
         Path json = null;
         boolean baseline = false;
-        boolean noMisc = false;
+        boolean noExpert = false;
+        boolean miscRetype = false;
         boolean checkFeatures = false;
         Set<DocumentConsistency.Rule> rules = DocumentConsistency.ALL;
         for (int i = 0; i < args.length; i++) {
@@ -40,11 +42,12 @@ public final class NerEvaluation {
                 case "--gold" -> gold = Path.of(args[++i]);
                 case "--json" -> json = Path.of(args[++i]);
                 case "--baseline" -> baseline = true;
-                case "--no-misc-retype" -> noMisc = true;
+                case "--no-expert" -> noExpert = true;
+                case "--misc-retype" -> miscRetype = true;
                 case "--check-features" -> checkFeatures = true;
                 case "--rules" -> rules = parseRules(args[++i]);
                 default -> {
-                    System.err.println("eval-ner: unknown option " + args[i] + "\nusage: eval-ner --gold FILE [--json OUT] [--baseline] [--no-misc-retype] [--rules LIST] [--check-features]");
+                    System.err.println("eval-ner: unknown option " + args[i] + "\nusage: eval-ner --gold FILE [--json OUT] [--baseline] [--no-expert] [--misc-retype] [--rules LIST] [--check-features]");
                     System.exit(2);
                 }
             }
@@ -54,7 +57,8 @@ public final class NerEvaluation {
             System.exit(2);
         }
         CrfEntityRecognizer engine = new CrfEntityRecognizer(CrfEntityRecognizer.CONLL_4CLASS,
-                baseline || noMisc ? null : CrfEntityRecognizer.ALL_3CLASS);
+                baseline || noExpert ? null : CrfEntityRecognizer.ALL_3CLASS,
+                baseline || !miscRetype ? null : CrfEntityRecognizer.ALL_3CLASS);
         EntityRecognition recognition = new EntityRecognition(engine, baseline ? Set.of() : rules);
         List<GoldDocument> documents = ConllReader.read(gold);
         evaluate(documents, recognition); // warm-up pass: JIT-compile the CRF before timing it
