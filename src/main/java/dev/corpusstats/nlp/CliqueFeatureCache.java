@@ -76,7 +76,8 @@ final class CliqueFeatureCache {
 
     private final NERFeatureFactory<CoreLabel> factory;
     private final SeqClassifierFlags flags;
-    private final Index<String> featureIndex;
+    /** The model's feature index, for lookups ({@link FeatureIndexTable}). */
+    private final FeatureIndexTable featureIndex;
     private final Map<String, String> distSimLexicon;
     private final CoreLabel pad;
     /** The factory's own {@code titlePattern} (serialized with the model). */
@@ -94,15 +95,15 @@ final class CliqueFeatureCache {
                                Map<String, String> distSimLexicon, CoreLabel pad, Pattern titlePattern) {
         this.factory = factory;
         this.flags = flags;
-        this.featureIndex = featureIndex;
+        this.featureIndex = new FeatureIndexTable(featureIndex);
         this.distSimLexicon = distSimLexicon;
         this.pad = pad;
         this.titlePattern = titlePattern;
-        this.classFeatureIndex = featureIndex.indexOf("###|C");
-        this.noOccurrencePatternIndex = featureIndex.indexOf("NO-OCCURRENCE-PATTERN|C");
-        this.prevSequenceIndex = featureIndex.indexOf("PSEQ|CpC");
-        this.nextOccurrenceIndex = featureIndex.indexOf("X-NEXT-OCCURRENCE-X|C");
-        this.prevOccurrenceIndex = featureIndex.indexOf("X-PREV-OCCURRENCE-X|C");
+        this.classFeatureIndex = index("###|C");
+        this.noOccurrencePatternIndex = index("NO-OCCURRENCE-PATTERN|C");
+        this.prevSequenceIndex = index("PSEQ|CpC");
+        this.nextOccurrenceIndex = index("X-NEXT-OCCURRENCE-X|C");
+        this.prevOccurrenceIndex = index("X-PREV-OCCURRENCE-X|C");
         this.padFeatures = new WordFeatures(pad, this);
     }
 

@@ -33,6 +33,7 @@ public final class CrfEntityRecognizer implements EntityRecognizer {
 
     private static final Map<String, CRFClassifier<CoreLabel>> MODELS = new ConcurrentHashMap<>();
     private static final AtomicBoolean HUGE_METHOD_WARNING_GIVEN = new AtomicBoolean();
+    private static final AtomicBoolean EXPERT_WARNING_GIVEN = new AtomicBoolean();
     private static final Map<String, String> TYPES = Map.of(
             "PERSON", "PER", "PER", "PER",
             "ORGANIZATION", "ORG", "ORG", "ORG",
@@ -62,15 +63,31 @@ public final class CrfEntityRecognizer implements EntityRecognizer {
      *                    labels exactly the same tokens with one of its types, that type wins (CoNLL's
      *                    MISC often swallows organizations such as "Taliban"). It runs only around MISC
      *                    spans ({@link #MISC_CONTEXT} tokens either side).
-     * @throws IllegalArgumentException when the expert cannot be decoded with the main model
+     *                    If the two cannot be decoded together (another inference, another order), the
+     *                    main model runs alone and the log says why.
      */
     public CrfEntityRecognizer(String model, String expertModel, String miscModel) {
         this.model = model;
         this.classifier = load(model);
         this.expertModel = expertModel;
-        this.productOfExperts = expertModel == null ? null : CrfProductOfExperts.of(model, classifier, expertModel, load(expertModel));
+        this.productOfExperts = expertModel == null ? null : productOfExperts(model, classifier, expertModel);
         this.miscModel = miscModel;
         this.miscClassifier = miscModel == null ? null : load(miscModel);
+    }
+
+    /**
+     * The pair, or null (with a line in the log, once per JVM) when the two cannot be decoded together:
+     * the main model then runs alone rather than failing every task.
+     */
+    private static CrfProductOfExperts productOfExperts(String model, CRFClassifier<CoreLabel> classifier, String expertModel) {
+        try {
+            return CrfProductOfExperts.of(model, classifier, expertModel, load(expertModel));
+        } catch (IllegalArgumentException e) {
+            if (EXPERT_WARNING_GIVEN.compareAndSet(false, true)) {
+                System.err.println("corpus-stats: " + e.getMessage() + "; entities come from " + model + " alone");
+            }
+            return null;
+        }
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.corpusstats.nlp;
 
+import dev.corpusstats.testing.TestFiles;
 import edu.stanford.nlp.ie.crf.CRFClassifier;
+import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.sequences.ExactBestSequenceFinder;
 import edu.stanford.nlp.sequences.SeqClassifierFlags;
@@ -8,11 +10,14 @@ import edu.stanford.nlp.sequences.SequenceModel;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -56,13 +61,63 @@ class CrfProductOfExpertsTest {
     void theExpertScoresPositionsNearAnUpperCaseLetterOrAnEntityOfTheMainModel() {
         List<String> words = List.of("he", "said", "that", "it", "was", "over", "in", "the", "end", "for", "Karzai", "and", "his",
                 "men", "now", "and", "then", "said", "they");
-        boolean[] marked = pair().expertPositions(words, new int[words.size()]); // the main model found nothing
+        int[] nothing = new int[words.size()];
+        Arrays.fill(nothing, background());
+        boolean[] marked = pair().expertPositions(words, nothing); // the main model found nothing
         for (int i = 0; i < words.size(); i++) {
             assertEquals(i >= 8 && i <= 12, marked[i], "position " + i + " (" + words.get(i) + ")");
         }
-        int[] mainAlone = new int[words.size()];
-        mainAlone[1] = 1; // say the main model labels "said" as an entity
-        assertArrayEquals(new boolean[] {true, true, true, true, false}, java.util.Arrays.copyOf(pair().expertPositions(words, mainAlone), 5));
+        int[] mainAlone = nothing.clone();
+        mainAlone[1] = background() == 0 ? 1 : 0; // say the main model labels "said" as an entity
+        assertArrayEquals(new boolean[] {true, true, true, true, false}, Arrays.copyOf(pair().expertPositions(words, mainAlone), 5));
+    }
+
+    @Test
+    void scoresForSomePositionsAreThoseOfAFullPassAndTheOthersAreLeftOut() {
+        ViterbiCrfClassifier crf = (ViterbiCrfClassifier) CrfEntityRecognizer.load(CrfEntityRecognizer.ALL_3CLASS);
+        Random random = new Random(11);
+        for (List<String> words : seedSentences()) {
+            boolean[] some = new boolean[words.size()];
+            for (int i = 0; i < some.length; i++) {
+                some[i] = random.nextBoolean();
+            }
+            // From the feature cache, and from CoreNLP's own feature building (a domain on the first token
+            // makes the cache step aside).
+            for (boolean viaCoreNlp : new boolean[] {false, true}) {
+                double[][] all = crf.windowScores(prepared(crf, words, viaCoreNlp));
+                double[][] partial = crf.windowScores(prepared(crf, words, viaCoreNlp), some);
+                for (int i = 0; i < some.length; i++) {
+                    if (some[i]) {
+                        assertArrayEquals(all[i], partial[i], "position " + i + " of " + String.join(" ", words));
+                    } else {
+                        assertNull(partial[i]);
+                    }
+                }
+            }
+            if (crf.cachesFeatures()) {
+                int[][][] all = crf.featureCache().data(crf.prepare(words));
+                int[][][] partial = crf.featureCache().data(crf.prepare(words), some);
+                for (int i = 0; i < some.length; i++) {
+                    assertTrue(some[i] ? Arrays.deepEquals(all[i], partial[i]) : partial[i][0] == null && partial[i][1] == null);
+                }
+            }
+        }
+    }
+
+    private static List<CoreLabel> prepared(ViterbiCrfClassifier crf, List<String> words, boolean withDomain) {
+        List<CoreLabel> document = crf.prepare(words);
+        if (withDomain) {
+            document.get(0).set(CoreAnnotations.DomainAnnotation.class, "news");
+        }
+        return document;
+    }
+
+    private static List<List<String>> seedSentences() {
+        List<List<String>> sentences = new ArrayList<>();
+        for (Sentence s : new NewsTokenizer().split(TestFiles.seedText())) {
+            sentences.add(s.tokens().stream().map(Token::word).toList());
+        }
+        return sentences;
     }
 
     @Test
@@ -78,8 +133,14 @@ class CrfProductOfExpertsTest {
         assertEquals(List.of(), pair().answers(List.of()));
     }
 
+    private static int background() {
+        return ((ViterbiCrfClassifier) CrfEntityRecognizer.load(CrfEntityRecognizer.CONLL_4CLASS)).background();
+    }
+
     private static boolean allMarked(CrfProductOfExperts pair, List<String> words) {
-        for (boolean marked : pair.expertPositions(words, new int[words.size()])) {
+        int[] nothing = new int[words.size()];
+        Arrays.fill(nothing, background());
+        for (boolean marked : pair.expertPositions(words, nothing)) {
             if (!marked) {
                 return false;
             }
@@ -89,7 +150,7 @@ class CrfProductOfExpertsTest {
 
     private static List<String> answersAlone(CRFClassifier<CoreLabel> crf, List<String> words) {
         return crf.classifySentence(CrfEntityRecognizer.tokens(words)).stream()
-                .map(t -> t.get(edu.stanford.nlp.ling.CoreAnnotations.AnswerAnnotation.class)).toList();
+                .map(t -> t.get(CoreAnnotations.AnswerAnnotation.class)).toList();
     }
 
     /** Per main label, the expert's label of that name, or the expert's background. */
