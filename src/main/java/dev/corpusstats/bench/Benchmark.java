@@ -123,7 +123,11 @@ public final class Benchmark {
         return r;
     }
 
-    /** The CRF alone over the job's own tokens of the unscaled input: one thread, then all cores. */
+    /**
+     * The 4-class CRF alone over the job's own tokens of the unscaled input, one thread, then all cores
+     * (the engine figure the job's share is of); then the same for the job's pair of models
+     * ({@code CrfProductOfExperts}), without the document rules.
+     */
     static ObjectNode nerEngine(Path input, int cores) throws IOException, InterruptedException, java.util.concurrent.ExecutionException {
         NewsTokenizer tokenizer = new NewsTokenizer();
         List<List<List<String>>> docs = new ArrayList<>();
@@ -145,6 +149,11 @@ public final class Benchmark {
         e.put("tokens", tokens);
         e.put("crf_one_thread_tokens_per_second", tokens / label(crf, docs, 1));
         e.put("crf_all_cores_tokens_per_second", tokens / label(crf, docs, cores));
+        EntityRecognizer pair = new CrfEntityRecognizer(CrfEntityRecognizer.CONLL_4CLASS, CrfEntityRecognizer.ALL_3CLASS, null);
+        label(pair, docs.subList(0, Math.min(docs.size(), 200)), 1);
+        e.put("expert_model", CrfEntityRecognizer.ALL_3CLASS);
+        e.put("crf_pair_one_thread_tokens_per_second", tokens / label(pair, docs, 1));
+        e.put("crf_pair_all_cores_tokens_per_second", tokens / label(pair, docs, cores));
         return e;
     }
 
@@ -235,6 +244,9 @@ public final class Benchmark {
         s.append(String.format("  NER engine alone   %,12.0f tokens/s on 1 thread, %,.0f on %d cores (CRF, no Spark)%n",
                 r.get("ner_engine").get("crf_one_thread_tokens_per_second").asDouble(),
                 r.get("ner_engine").get("crf_all_cores_tokens_per_second").asDouble(), r.get("cores").asInt()));
+        s.append(String.format("  the job's NER pair %,12.0f tokens/s on 1 thread, %,.0f on %d cores (4-class x 3-class, no Spark)%n",
+                r.get("ner_engine").get("crf_pair_one_thread_tokens_per_second").asDouble(),
+                r.get("ner_engine").get("crf_pair_all_cores_tokens_per_second").asDouble(), r.get("cores").asInt()));
         s.append(String.format("  job / engine       %12.0f %%%n", 100 * r.get("job_share_of_engine_throughput").asDouble()));
         return s.toString();
     }
