@@ -130,6 +130,9 @@ public final class ConfigLoader {
         require(c.collocations.minCount >= 1, "collocations.min_count", "must be at least 1, got " + c.collocations.minCount);
         require(c.entities.topTerms >= 1, "entities.top_terms", "must be at least 1, got " + c.entities.topTerms);
         require(c.entities.model != null && !c.entities.model.isBlank(), "entities.model", "must be set");
+        require(c.entities.expertModel == null || !c.entities.expertModel.isBlank(), "entities.expert_model", "must be a model or null");
+        require(c.entities.miscRetypeModel == null || !c.entities.miscRetypeModel.isBlank(), "entities.misc_retype_model",
+                "must be a model or null");
         if (c.entities.aliasFile != null) {
             require(Files.isRegularFile(Path.of(c.entities.aliasFile)), "entities.alias_file",
                     "file not found: " + c.entities.aliasFile);

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -55,6 +56,8 @@ class ConfigLoaderTest {
         assertMessage("'input.format': must be one of", Map.of("input.format", "xml"));
         assertMessage("'input.max_document_bytes': must be positive", Map.of("input.max_document_bytes", "0"));
         assertMessage("'terms.stop_words_file': file not found", Map.of("terms.stop_words_file", "nope.txt"));
+        assertMessage("'entities.expert_model': must be a model or null", Map.of("entities.expert_model", " "));
+        assertNull(CommandLine.parse(List.of("--set", "entities.expert_model=null")).toConfig().entities.expertModel);
     }
 
     @Test
