@@ -75,8 +75,9 @@ final class CrfProductOfExperts {
      * of one the main model alone labels as an entity; elsewhere the main model decides alone. Building
      * features is most of a CRF's cost, and far from any name both models say "O" anyway: on cnn-val's
      * 746,012 tokens the labels differed from those of the expert scoring every position in 1 sentence
-     * of 32,876, and F1 moved by -0.0001 (CoNLL dev) and 0 (WikiGold), while NER ran ~40% faster
-     * (with a radius of 1, 56 sentences differ).
+     * of 32,876, and F1 moved by -0.0001 (CoNLL dev) and 0 (WikiGold), while NER ran about a third
+     * faster (one thread: 111,000-136,000 against 90,000-96,000 tokens/s; with a radius of 1, 56
+     * sentences differ).
      */
     static final int RADIUS = 2;
 
