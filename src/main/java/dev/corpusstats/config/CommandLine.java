@@ -22,7 +22,7 @@ public record CommandLine(Path confFile, Map<String, String> overrides, boolean 
             "  --incremental   reuse the previous run's per-document analyses (output.incremental=true)",
             "  --layout L      overwrite (tables at the output root) or runs (runs/run=NAME/) (output.layout)",
             "  --run-name N    the run's folder name in the runs layout, e.g. the schedule's date (output.run_name)",
-            "  --set KEY=VAL   any setting by its dotted key, e.g. --set terms.max_n=2; VAL null clears it",
+            "  --set KEY=VAL   any setting by its dotted key, e.g. --set terms.max_n=2; VAL null clears an optional one",
             "  --help          this text");
 
     public static CommandLine parse(List<String> args) {
@@ -49,7 +49,7 @@ public record CommandLine(Path confFile, Map<String, String> overrides, boolean 
                     }
                     String setting = kv.substring(eq + 1);
                     // As in the YAML file, null (or ~) clears a setting, e.g. --set entities.expert_model=null.
-                    overrides.put(kv.substring(0, eq), setting.equals("null") || setting.equals("~") ? null : setting);
+                    overrides.put(kv.substring(0, eq), setting.equalsIgnoreCase("null") || setting.equals("~") ? null : setting);
                 }
                 default -> throw new ConfigException("unknown option '" + arg + "' (try --help)");
             }

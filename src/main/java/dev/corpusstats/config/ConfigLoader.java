@@ -102,7 +102,7 @@ public final class ConfigLoader {
                     + "' is not a valid " + e.getTargetType().getSimpleName());
         } catch (MismatchedInputException e) {
             throw new ConfigException("bad value for '" + path(e) + "' (" + where + "): expected "
-                    + (e.getTargetType() == null ? "another type" : "a " + e.getTargetType().getSimpleName()));
+                    + (e.getTargetType() == null ? "another type" : "a value of type " + e.getTargetType().getSimpleName()));
         } catch (JsonProcessingException e) {
             throw new ConfigException("bad configuration (" + where + "): " + e.getOriginalMessage());
         }
@@ -110,6 +110,13 @@ public final class ConfigLoader {
 
     /** Checks values that bind but make no sense. */
     public static void validate(JobConfig c) {
+        // A section set to null (input: ~, or --set input=null) would otherwise fail below with a NullPointerException.
+        require(c.input != null, "input", "must be a mapping of settings, not null");
+        require(c.output != null, "output", "must be a mapping of settings, not null");
+        require(c.terms != null, "terms", "must be a mapping of settings, not null");
+        require(c.collocations != null, "collocations", "must be a mapping of settings, not null");
+        require(c.dedupe != null, "dedupe", "must be a mapping of settings, not null");
+        require(c.entities != null, "entities", "must be a mapping of settings, not null");
         require(c.input.path != null && !c.input.path.isBlank(), "input.path", "must be set");
         require(c.input.format != null && FORMATS.contains(c.input.format), "input.format",
                 "must be one of " + String.join(", ", FORMATS.stream().sorted().toList()) + ", got '" + c.input.format + "'");

@@ -33,7 +33,8 @@ public final class CrfEntityRecognizer implements EntityRecognizer {
 
     private static final Map<String, CRFClassifier<CoreLabel>> MODELS = new ConcurrentHashMap<>();
     private static final AtomicBoolean HUGE_METHOD_WARNING_GIVEN = new AtomicBoolean();
-    private static final AtomicBoolean EXPERT_WARNING_GIVEN = new AtomicBoolean();
+    /** The pairs ("main|expert") already reported as not decodable together in this JVM. */
+    private static final Set<String> PAIRS_REPORTED = ConcurrentHashMap.newKeySet();
     private static final Map<String, String> TYPES = Map.of(
             "PERSON", "PER", "PER", "PER",
             "ORGANIZATION", "ORG", "ORG", "ORG",
@@ -58,13 +59,12 @@ public final class CrfEntityRecognizer implements EntityRecognizer {
      * @param expertModel null, or a second CRF decoded together with the main model
      *                    ({@link CrfProductOfExperts}: the labels maximizing the sum of both models'
      *                    log-probabilities; its labels that the main model lacks are ignored, the main
-     *                    model's that it lacks count as its "O")
+     *                    model's that it lacks count as its "O"). If the two cannot be decoded together
+     *                    (another inference, another order), the main model runs alone and the log says why.
      * @param miscModel   null, or a PER/ORG/LOC model that re-types the MISC spans found: where it
      *                    labels exactly the same tokens with one of its types, that type wins (CoNLL's
      *                    MISC often swallows organizations such as "Taliban"). It runs only around MISC
      *                    spans ({@link #MISC_CONTEXT} tokens either side).
-     *                    If the two cannot be decoded together (another inference, another order), the
-     *                    main model runs alone and the log says why.
      */
     public CrfEntityRecognizer(String model, String expertModel, String miscModel) {
         this.model = model;
@@ -83,7 +83,7 @@ public final class CrfEntityRecognizer implements EntityRecognizer {
         try {
             return CrfProductOfExperts.of(model, classifier, expertModel, load(expertModel));
         } catch (IllegalArgumentException e) {
-            if (EXPERT_WARNING_GIVEN.compareAndSet(false, true)) {
+            if (PAIRS_REPORTED.add(model + "|" + expertModel)) {
                 System.err.println("corpus-stats: " + e.getMessage() + "; entities come from " + model + " alone");
             }
             return null;

@@ -20,7 +20,11 @@ final class FeatureIndexTable {
     FeatureIndexTable(Index<String> index) {
         int size = index.size();
         features = new String[size];
-        int capacity = Integer.highestOneBit(Math.max(4, size + size / 2)) << 1; // at most 2/3 full
+        long wanted = Long.highestOneBit(Math.max(4L, size + size / 2L)) << 1; // at most 2/3 full
+        if (wanted > 1 << 30) {
+            throw new IllegalArgumentException("feature index too large for a table: " + size + " features");
+        }
+        int capacity = (int) wanted;
         slots = new long[capacity];
         mask = capacity - 1;
         for (int i = 0; i < size; i++) {
@@ -40,6 +44,9 @@ final class FeatureIndexTable {
 
     /** The feature's number in the model's index, or -1 if the model does not know it (as {@code Index.indexOf}). */
     int indexOf(String feature) {
+        if (feature == null) {
+            return -1;
+        }
         int hash = feature.hashCode();
         int slot = spread(hash) & mask;
         long entry;

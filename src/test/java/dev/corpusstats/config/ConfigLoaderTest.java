@@ -58,6 +58,11 @@ class ConfigLoaderTest {
         assertMessage("'terms.stop_words_file': file not found", Map.of("terms.stop_words_file", "nope.txt"));
         assertMessage("'entities.expert_model': must be a model or null", Map.of("entities.expert_model", " "));
         assertNull(CommandLine.parse(List.of("--set", "entities.expert_model=null")).toConfig().entities.expertModel);
+        assertNull(CommandLine.parse(List.of("--set", "entities.misc_retype_model=~")).toConfig().entities.miscRetypeModel);
+        assertTrue(assertThrows(ConfigException.class, () -> CommandLine.parse(List.of("--set", "input=null")).toConfig())
+                .getMessage().contains("'input': must be a mapping of settings, not null"));
+        assertTrue(assertThrows(ConfigException.class, () -> CommandLine.parse(List.of("--set", "terms.max_n=null")).toConfig())
+                .getMessage().contains("'terms.max_n'"));
     }
 
     @Test

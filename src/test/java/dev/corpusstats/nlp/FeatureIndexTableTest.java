@@ -44,5 +44,6 @@ class FeatureIndexTableTest {
     @Test
     void anEmptyIndexKnowsNothing() {
         assertEquals(-1, new FeatureIndexTable(new HashIndex<>()).indexOf("###|C"));
+        assertEquals(-1, new FeatureIndexTable(new HashIndex<>()).indexOf(null));
     }
 }
