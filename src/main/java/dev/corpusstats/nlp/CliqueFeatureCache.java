@@ -318,7 +318,8 @@ final class CliqueFeatureCache {
         return !s.isEmpty() && noUpperCaseFrom(s, 0);
     }
 
-    private static boolean noUpperCaseFrom(String s, int from) {
+    /** Whether no character of {@code s} from {@code from} on is upper-case (also what {@link CrfProductOfExperts} asks). */
+    static boolean noUpperCaseFrom(String s, int from) {
         for (int i = from; i < s.length(); i++) {
             if (Character.isUpperCase(s.charAt(i))) {
                 return false;

@@ -76,7 +76,7 @@ public final class CrfEntityRecognizer implements EntityRecognizer {
     }
 
     /**
-     * The pair, or null (with a line in the log, once per JVM) when the two cannot be decoded together:
+     * The pair, or null (with a line in the log, once per pair and JVM) when the two cannot be decoded together:
      * the main model then runs alone rather than failing every task.
      */
     private static CrfProductOfExperts productOfExperts(String model, CRFClassifier<CoreLabel> classifier, String expertModel) {

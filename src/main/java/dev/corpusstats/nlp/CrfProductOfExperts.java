@@ -96,12 +96,7 @@ final class CrfProductOfExperts {
     }
 
     private static boolean isCandidate(String word) {
-        for (int k = 0; k < word.length(); k++) {
-            if (Character.isUpperCase(word.charAt(k))) {
-                return true;
-            }
-        }
-        return false;
+        return !CliqueFeatureCache.noUpperCaseFrom(word, 0);
     }
 
     /** The main model's label (class name) for each word. */
