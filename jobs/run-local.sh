@@ -57,11 +57,9 @@ input_bytes() {
 }
 
 # JIT compiler (docs/PERFORMANCE.md): on a small input the optimizing compiler (C2) never pays for
-# itself: it spends one of two cores compiling Spark code that runs a few times (seed run: 15.5 s
-# wall with C1 only, 20.7 s tiered; 3.9 MB of CNN articles: job 30.0-31.7 s against 41.1 s). C2 runs
-# the CRF ~55% faster, which wins on larger inputs (15.6 MB: 83.1 s against 90.7 s with C1 only).
-# Inputs under 8 MB (as stored: .gz counts compressed; below the ~10 MB a straight line between the
-# two measured sizes gives) run with the quick compiler only.
+# itself: it spends one of two cores compiling Spark code that runs a few times. C2 runs the CRF
+# faster, which wins on larger inputs. Inputs under 8 MB (as stored: .gz counts compressed) run with
+# the quick compiler only.
 c1_below=8000000
 jit=${JIT:-auto}
 if [[ $jit == auto ]]; then
@@ -70,23 +68,20 @@ if [[ $jit == auto ]]; then
   [[ -n $bytes && $bytes -lt $c1_below ]] && jit=c1
 fi
 jit_opts=()
-# C1 only keeps the JVM's 48 MB code cache (the tiered compiler raises it to 240 MB), which 1,000 CNN
-# articles fill to 45 MB (a profiled run filled it: "CodeCache is full", the JIT stopped and Spark's
-# scheduler failed).
+# C1 only keeps the JVM's 48 MB code cache (the tiered compiler raises it to 240 MB), which a run of a
+# few MB nearly fills; a full code cache stops the JIT and can fail the run.
 [[ $jit == c1 ]] && jit_opts=(-XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=240m)
 
-# Garbage collector (docs/PERFORMANCE.md): a batch job wants throughput, not short pauses. The
-# parallel collector's cheaper write barriers and no concurrent threads save ~4 s of CPU on 3.9 MB of
-# CNN articles (job 31.8-33.1 s against 34.2-35.3 s with G1). A collector named in JAVA_OPTS,
-# JAVA_TOOL_OPTIONS or JDK_JAVA_OPTIONS wins: the JVM refuses two.
+# Garbage collector (docs/PERFORMANCE.md): a batch job wants throughput, not short pauses: the
+# parallel collector has cheaper write barriers than G1 and no concurrent threads. A collector named
+# in JAVA_OPTS, JAVA_TOOL_OPTIONS or JDK_JAVA_OPTIONS wins: the JVM refuses two.
 gc_opts=(-XX:+UseParallelGC)
 names_a_gc='(^|[[:space:]])-XX:\+Use[A-Za-z0-9]+GC($|[[:space:]])'
 [[ "${JAVA_OPTS-} ${JAVA_TOOL_OPTIONS-} ${JDK_JAVA_OPTIONS-}" =~ $names_a_gc ]] && gc_opts=()
 
 # Heap (docs/PERFORMANCE.md): by default the whole heap from the start (-Xms = -Xmx), and metaspace
-# room for Spark's and CoreNLP's classes before its first collection. Growing both, the parallel
-# collector ran 3-4 full collections on 3.9 MB of CNN articles (2.4-2.7 s of pauses, against
-# 1.5 s without any; job 29.0-29.7 s against 29.5-30.1 s, alternating runs).
+# room for Spark's and CoreNLP's classes before its first collection: growing both, the parallel
+# collector runs full collections.
 # A heap size named in JAVA_TOOL_OPTIONS, JDK_JAVA_OPTIONS or _JAVA_OPTIONS keeps -Xms out: the
 # last of those is read after the command line, and an initial heap above its maximum stops the JVM.
 heap_opts=(-XX:MetaspaceSize=256m)
@@ -95,12 +90,12 @@ names_a_heap_size='(^|[[:space:]])-(Xm[sx][0-9]|XX:(Max|Initial)HeapSize=)'
 [[ "${JAVA_TOOL_OPTIONS-} ${JDK_JAVA_OPTIONS-} ${_JAVA_OPTIONS-}" =~ $names_a_heap_size ]] && default_java_opts=(-Xmx4g)
 
 # Class-data sharing (docs/PERFORMANCE.md): a run without an up-to-date archive (the build's own run
-# on seeds/, see pom.xml, or the first run after a build that skipped it) records the ~18,600 classes
-# it loads (Spark, Parquet, CoreNLP) into target/cds/ as it exits; later runs map that archive
-# instead of loading and verifying the classes again (seed run: 19.2 s -> 15.5 s). A new jar,
-# classpath or JVM makes a new archive. A JVM that cannot map it runs without it: options that change
-# the heap's layout do that (e.g. -Xmx above 32g); CDS=refresh then writes one for them. JAVA_OPTS
-# are not part of the archive's key, since writing an archive costs ~18 s and most options don't matter.
+# on seeds/, see pom.xml, or the first run after a build that skipped it) records the classes it
+# loads (Spark, Parquet, CoreNLP) into target/cds/ as it exits; later runs map that archive instead
+# of loading and verifying the classes again. A new jar, classpath or JVM makes a new archive. A JVM
+# that cannot map it runs without it: options that change the heap's layout do that (e.g. -Xmx above
+# 32g); CDS=refresh then writes one for them. JAVA_OPTS are not part of the archive's key, since
+# writing an archive takes many seconds and most options don't matter.
 jvm_fingerprint() { # the JVM binary: path, size, date
   local real
   real=$(readlink -f "$(command -v "$java_cmd")" 2>/dev/null) || return 0

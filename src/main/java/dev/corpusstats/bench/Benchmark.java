@@ -3,15 +3,20 @@ package dev.corpusstats.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.corpusstats.config.Arguments;
+import dev.corpusstats.config.ConfigException;
 import dev.corpusstats.config.ConfigLoader;
 import dev.corpusstats.config.JobConfig;
 import dev.corpusstats.job.CorpusStatsPipeline;
 import dev.corpusstats.job.SparkSessions;
-import dev.corpusstats.nlp.CrfEntityRecognizer;
-import dev.corpusstats.nlp.EntityRecognizer;
-import dev.corpusstats.nlp.NewsTokenizer;
-import dev.corpusstats.nlp.Sentence;
-import dev.corpusstats.nlp.Token;
+import dev.corpusstats.nlp.EntityEngines;
+import dev.corpusstats.nlp.entities.EntityKeys;
+import dev.corpusstats.nlp.entities.EntityRecognizer;
+import dev.corpusstats.nlp.entities.EntitySettings;
+import dev.corpusstats.nlp.text.NewsTokenizer;
+import dev.corpusstats.nlp.text.Sentence;
+import dev.corpusstats.nlp.text.Token;
 import dev.corpusstats.output.Manifest;
 import org.apache.spark.sql.SparkSession;
 
@@ -44,40 +49,56 @@ public final class Benchmark {
     private Benchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
-        Path input = null;
-        Path report = null;
-        Path conf = Path.of("conf/corpus-stats.yaml");
-        Path work = Path.of("target", "benchmark");
-        int scale = 1;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--input" -> input = Path.of(args[++i]);
-                case "--scale" -> scale = Integer.parseInt(args[++i]);
-                case "--report" -> report = Path.of(args[++i]);
-                case "--conf" -> conf = Path.of(args[++i]);
-                case "--work" -> work = Path.of(args[++i]);
-                default -> {
-                    System.err.println("benchmark: unknown option " + args[i]
-                            + "\nusage: benchmark --input DIR [--scale K] [--report FILE] [--conf FILE] [--work DIR]");
-                    System.exit(2);
+    static final String USAGE = "usage: benchmark --input DIR [--scale K] [--report FILE] [--conf FILE] [--work DIR]";
+
+    /** What to benchmark, as the command line chose it. */
+    record Options(Path input, int scale, Path report, Path conf, Path work) {
+        static Options parse(List<String> args) {
+            Path input = null;
+            Path report = null;
+            Path conf = Path.of("conf/corpus-stats.yaml");
+            Path work = Path.of("target", "benchmark");
+            int scale = 1;
+            Arguments options = new Arguments(args);
+            while (options.hasNext()) {
+                String option = options.next();
+                switch (option) {
+                    case "--input" -> input = options.path(option);
+                    case "--scale" -> scale = options.positiveInt(option);
+                    case "--report" -> report = options.path(option);
+                    case "--conf" -> conf = options.path(option);
+                    case "--work" -> work = options.path(option);
+                    default -> throw new ConfigException("unknown option " + option);
                 }
             }
+            if (input == null || !Files.isDirectory(input)) {
+                throw new ConfigException("--input must be a folder of text files" + (input == null ? "" : ": " + input));
+            }
+            return new Options(input, scale, report, conf, work);
         }
-        if (input == null || !Files.isDirectory(input) || scale < 1) {
-            System.err.println("benchmark: --input must be a folder of text files and --scale a positive integer");
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options;
+        JobConfig config;
+        try {
+            options = Options.parse(List.of(args));
+            config = ConfigLoader.load(options.conf(), Map.of());
+        } catch (ConfigException e) {
+            System.err.println("benchmark: " + e.getMessage() + "\n" + USAGE);
             System.exit(2);
+            return;
         }
-        ObjectNode result = run(input, scale, conf, work);
+        ObjectNode result = run(options.input(), options.scale(), options.conf(), options.work(), config.entities);
         System.out.println(table(result));
-        if (report != null) {
-            JSON.writeValue(report.toFile(), result);
-            System.out.println("report: " + report);
+        if (options.report() != null) {
+            JSON.writeValue(options.report().toFile(), result);
+            System.out.println("report: " + options.report());
         }
         System.exit(0);
     }
 
-    static ObjectNode run(Path input, int scale, Path conf, Path work) throws Exception {
+    static ObjectNode run(Path input, int scale, Path conf, Path work, JobConfig.Entities entities) throws Exception {
         Path corpus = work.resolve("corpus-x" + scale);
         Path output = work.resolve("output-x" + scale);
         deleteRecursively(corpus);
@@ -117,18 +138,21 @@ public final class Benchmark {
         r.put("output_mb", sizeOf(output) / 1e6);
         spark.stop();
 
-        r.set("ner_engine", nerEngine(input, r.get("cores").asInt()));
-        double engine = r.get("ner_engine").get("crf_all_cores_tokens_per_second").asDouble();
-        r.put("job_share_of_engine_throughput", (tokens / wall) / engine);
+        if (entities.enabled) {
+            r.set("ner_engine", nerEngine(input, r.get("cores").asInt(), entities));
+            double engine = r.get("ner_engine").get("crf_all_cores_tokens_per_second").asDouble();
+            r.put("job_share_of_engine_throughput", (tokens / wall) / engine);
+        }
         return r;
     }
 
     /**
-     * The 4-class CRF alone over the job's own tokens of the unscaled input, one thread, then all cores
-     * (the engine figure the job's share is of); then the same for the job's pair of models
-     * ({@code CrfProductOfExperts}), without the document rules.
+     * The main model alone over the job's own tokens of the unscaled input, one thread, then all cores
+     * (the engine figure the job's share is of); then the same for the main model decoded with the
+     * expert model, without the document rules, when the settings name one.
      */
-    static ObjectNode nerEngine(Path input, int cores) throws IOException, InterruptedException, java.util.concurrent.ExecutionException {
+    static ObjectNode nerEngine(Path input, int cores, JobConfig.Entities entities)
+            throws IOException, InterruptedException, java.util.concurrent.ExecutionException {
         NewsTokenizer tokenizer = new NewsTokenizer();
         List<List<List<String>>> docs = new ArrayList<>();
         long tokens = 0;
@@ -142,18 +166,21 @@ public final class Benchmark {
                 docs.add(sentences);
             }
         }
-        EntityRecognizer crf = new CrfEntityRecognizer(CrfEntityRecognizer.CONLL_4CLASS);
+        EntityRecognizer crf = EntityEngines.recognizer(new EntitySettings(entities.model, null, null, false, EntityKeys.withoutAliases()));
         label(crf, docs.subList(0, Math.min(docs.size(), 200)), 1); // warm-up: JIT-compile the CRF
         ObjectNode e = JSON.createObjectNode();
-        e.put("model", CrfEntityRecognizer.CONLL_4CLASS);
+        e.put("model", entities.model);
         e.put("tokens", tokens);
         e.put("crf_one_thread_tokens_per_second", tokens / label(crf, docs, 1));
         e.put("crf_all_cores_tokens_per_second", tokens / label(crf, docs, cores));
-        EntityRecognizer pair = new CrfEntityRecognizer(CrfEntityRecognizer.CONLL_4CLASS, CrfEntityRecognizer.ALL_3CLASS, null);
-        label(pair, docs.subList(0, Math.min(docs.size(), 200)), 1);
-        e.put("expert_model", CrfEntityRecognizer.ALL_3CLASS);
-        e.put("crf_pair_one_thread_tokens_per_second", tokens / label(pair, docs, 1));
-        e.put("crf_pair_all_cores_tokens_per_second", tokens / label(pair, docs, cores));
+        if (entities.expertModel != null) {
+            EntityRecognizer pair = EntityEngines.recognizer(
+                    new EntitySettings(entities.model, entities.expertModel, null, false, EntityKeys.withoutAliases()));
+            label(pair, docs.subList(0, Math.min(docs.size(), 200)), 1);
+            e.put("expert_model", entities.expertModel);
+            e.put("crf_pair_one_thread_tokens_per_second", tokens / label(pair, docs, 1));
+            e.put("crf_pair_all_cores_tokens_per_second", tokens / label(pair, docs, cores));
+        }
         return e;
     }
 
@@ -241,12 +268,18 @@ public final class Benchmark {
         s.append(String.format("  GC                 %12.1f s%n", r.get("gc_seconds").asDouble()));
         s.append(String.format("  peak heap          %,12d MB (driver = executor in local mode)%n", r.get("peak_heap_mb").asLong()));
         s.append(String.format("  output size        %12.1f MB%n", r.get("output_mb").asDouble()));
-        s.append(String.format("  NER engine alone   %,12.0f tokens/s on 1 thread, %,.0f on %d cores (CRF, no Spark)%n",
-                r.get("ner_engine").get("crf_one_thread_tokens_per_second").asDouble(),
-                r.get("ner_engine").get("crf_all_cores_tokens_per_second").asDouble(), r.get("cores").asInt()));
-        s.append(String.format("  the job's NER pair %,12.0f tokens/s on 1 thread, %,.0f on %d cores (4-class x 3-class, no Spark)%n",
-                r.get("ner_engine").get("crf_pair_one_thread_tokens_per_second").asDouble(),
-                r.get("ner_engine").get("crf_pair_all_cores_tokens_per_second").asDouble(), r.get("cores").asInt()));
+        JsonNode engine = r.get("ner_engine");
+        if (engine == null) {
+            return s.toString();
+        }
+        s.append(String.format("  NER engine alone   %,12.0f tokens/s on 1 thread, %,.0f on %d cores (main model, no Spark)%n",
+                engine.get("crf_one_thread_tokens_per_second").asDouble(),
+                engine.get("crf_all_cores_tokens_per_second").asDouble(), r.get("cores").asInt()));
+        if (engine.has("crf_pair_one_thread_tokens_per_second")) {
+            s.append(String.format("  the job's NER pair %,12.0f tokens/s on 1 thread, %,.0f on %d cores (main x expert model, no Spark)%n",
+                    engine.get("crf_pair_one_thread_tokens_per_second").asDouble(),
+                    engine.get("crf_pair_all_cores_tokens_per_second").asDouble(), r.get("cores").asInt()));
+        }
         s.append(String.format("  job / engine       %12.0f %%%n", 100 * r.get("job_share_of_engine_throughput").asDouble()));
         return s.toString();
     }

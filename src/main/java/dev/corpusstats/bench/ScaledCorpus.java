@@ -1,7 +1,7 @@
 package dev.corpusstats.bench;
 
-import dev.corpusstats.nlp.NewsTokenizer;
-import dev.corpusstats.nlp.Sentence;
+import dev.corpusstats.nlp.text.NewsTokenizer;
+import dev.corpusstats.nlp.text.Sentence;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

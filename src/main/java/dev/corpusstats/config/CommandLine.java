@@ -15,7 +15,7 @@ public record CommandLine(Path confFile, Map<String, String> overrides, boolean 
     public static final String USAGE = String.join("\n",
             "usage: corpus-stats [--conf FILE] [--input PATH] [--output DIR] [--format FORMAT] [--incremental]",
             "                    [--layout overwrite|runs] [--run-name NAME] [--set KEY=VALUE]...",
-            "  --conf FILE     settings file (YAML); keys are listed in the README",
+            "  --conf FILE     settings file (YAML); keys are listed in docs/CONFIGURATION.md",
             "  --input PATH    file, directory or glob; local path or Hadoop filesystem URI (input.path)",
             "  --output DIR    output root for the Parquet tables and _manifest.json (output.path)",
             "  --format F      auto, text, jsonl, csv or parquet (input.format)",
@@ -28,21 +28,22 @@ public record CommandLine(Path confFile, Map<String, String> overrides, boolean 
     public static CommandLine parse(List<String> args) {
         Path conf = null;
         Map<String, String> overrides = new LinkedHashMap<>();
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            switch (arg) {
+        Arguments options = new Arguments(args);
+        while (options.hasNext()) {
+            String option = options.next();
+            switch (option) {
                 case "--help", "-h" -> {
                     return new CommandLine(null, Map.of(), true);
                 }
-                case "--conf" -> conf = Path.of(value(args, ++i, arg));
-                case "--input" -> overrides.put("input.path", value(args, ++i, arg));
-                case "--output" -> overrides.put("output.path", value(args, ++i, arg));
-                case "--format" -> overrides.put("input.format", value(args, ++i, arg));
+                case "--conf" -> conf = options.path(option);
+                case "--input" -> overrides.put("input.path", options.value(option));
+                case "--output" -> overrides.put("output.path", options.value(option));
+                case "--format" -> overrides.put("input.format", options.value(option));
                 case "--incremental" -> overrides.put("output.incremental", "true");
-                case "--layout" -> overrides.put("output.layout", value(args, ++i, arg));
-                case "--run-name" -> overrides.put("output.run_name", value(args, ++i, arg));
+                case "--layout" -> overrides.put("output.layout", options.value(option));
+                case "--run-name" -> overrides.put("output.run_name", options.value(option));
                 case "--set" -> {
-                    String kv = value(args, ++i, arg);
+                    String kv = options.value(option);
                     int eq = kv.indexOf('=');
                     if (eq <= 0) {
                         throw new ConfigException("--set expects KEY=VALUE, got '" + kv + "'");
@@ -51,17 +52,10 @@ public record CommandLine(Path confFile, Map<String, String> overrides, boolean 
                     // As in the YAML file, null (or ~) clears a setting, e.g. --set entities.expert_model=null.
                     overrides.put(kv.substring(0, eq), setting.equalsIgnoreCase("null") || setting.equals("~") ? null : setting);
                 }
-                default -> throw new ConfigException("unknown option '" + arg + "' (try --help)");
+                default -> throw new ConfigException("unknown option '" + option + "' (try --help)");
             }
         }
         return new CommandLine(conf, overrides, false);
-    }
-
-    private static String value(List<String> args, int i, String option) {
-        if (i >= args.size() || args.get(i).startsWith("--")) {
-            throw new ConfigException("option " + option + " needs a value");
-        }
-        return args.get(i);
     }
 
     public JobConfig toConfig() {

@@ -17,8 +17,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -27,13 +27,11 @@ import java.util.stream.Collectors;
  * {@link ConfigException} naming the key or file at fault.
  */
 public final class ConfigLoader {
-    static final Set<String> FORMATS = Set.of("auto", "text", "jsonl", "csv", "parquet");
-    static final Set<String> LAYOUTS = Set.of("overwrite", "runs");
-
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
 
     private ConfigLoader() {
     }
@@ -98,6 +96,10 @@ public final class ConfigLoader {
             throw new ConfigException("unknown configuration key '" + path(e) + "' (" + where + "); known keys here: "
                     + e.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")));
         } catch (InvalidFormatException e) {
+            if (e.getTargetType() != null && e.getTargetType().isEnum()) {
+                throw new ConfigException("bad value for '" + path(e) + "': must be one of " + codes(e.getTargetType())
+                        + ", got '" + e.getValue() + "' (" + where + ")");
+            }
             throw new ConfigException("bad value for '" + path(e) + "' (" + where + "): '" + e.getValue()
                     + "' is not a valid " + e.getTargetType().getSimpleName());
         } catch (MismatchedInputException e) {
@@ -108,58 +110,20 @@ public final class ConfigLoader {
         }
     }
 
-    /** Checks values that bind but make no sense. */
+    /** Checks values that bind but make no sense ({@link JobConfig#validate}). */
     public static void validate(JobConfig c) {
-        // A section set to null (input: ~, or --set input=null) would otherwise fail below with a NullPointerException.
-        require(c.input != null, "input", "must be a mapping of settings, not null");
-        require(c.output != null, "output", "must be a mapping of settings, not null");
-        require(c.terms != null, "terms", "must be a mapping of settings, not null");
-        require(c.collocations != null, "collocations", "must be a mapping of settings, not null");
-        require(c.dedupe != null, "dedupe", "must be a mapping of settings, not null");
-        require(c.entities != null, "entities", "must be a mapping of settings, not null");
-        require(c.input.path != null && !c.input.path.isBlank(), "input.path", "must be set");
-        require(c.input.format != null && FORMATS.contains(c.input.format), "input.format",
-                "must be one of " + String.join(", ", FORMATS.stream().sorted().toList()) + ", got '" + c.input.format + "'");
-        require(c.input.idColumn != null && !c.input.idColumn.isBlank(), "input.id_column", "must be set");
-        require(c.input.textColumn != null && !c.input.textColumn.isBlank(), "input.text_column", "must be set");
-        require(c.input.maxDocumentBytes > 0, "input.max_document_bytes", "must be positive, got " + c.input.maxDocumentBytes);
-        require(c.output.path != null && !c.output.path.isBlank(), "output.path", "must be set");
-        require(c.output.layout != null && LAYOUTS.contains(c.output.layout), "output.layout",
-                "must be overwrite or runs, got '" + c.output.layout + "'");
-        if (c.output.runName != null) {
-            require(c.output.runName.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}"), "output.run_name",
-                    "letters, digits, '.', '_' and '-' only (it names a folder), got '" + c.output.runName + "'");
-        }
-        require(c.output.parallelWrites >= 1 && c.output.parallelWrites <= 16, "output.parallel_writes",
-                "must be 1..16, got " + c.output.parallelWrites);
-        require(c.output.reportDocuments >= 0, "output.report_documents", "must not be negative, got " + c.output.reportDocuments);
-        require(c.terms.maxN >= 1 && c.terms.maxN <= 3, "terms.max_n", "must be 1, 2 or 3, got " + c.terms.maxN);
-        require(c.collocations.minCount >= 1, "collocations.min_count", "must be at least 1, got " + c.collocations.minCount);
-        require(c.entities.topTerms >= 1, "entities.top_terms", "must be at least 1, got " + c.entities.topTerms);
-        require(c.entities.model != null && !c.entities.model.isBlank(), "entities.model", "must be set");
-        require(c.entities.expertModel == null || !c.entities.expertModel.isBlank(), "entities.expert_model", "must be a model or null");
-        require(c.entities.miscRetypeModel == null || !c.entities.miscRetypeModel.isBlank(), "entities.misc_retype_model",
-                "must be a model or null");
-        if (c.entities.aliasFile != null) {
-            require(Files.isRegularFile(Path.of(c.entities.aliasFile)), "entities.alias_file",
-                    "file not found: " + c.entities.aliasFile);
-        }
-        if (c.terms.stopWordsFile != null) {
-            require(Files.isRegularFile(Path.of(c.terms.stopWordsFile)), "terms.stop_words_file",
-                    "file not found: " + c.terms.stopWordsFile);
-        }
-    }
-
-    private static void require(boolean ok, String key, String problem) {
-        if (!ok) {
-            throw new ConfigException("bad value for '" + key + "': " + problem);
-        }
+        c.validate();
     }
 
     private static String path(JsonMappingException e) {
         return e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining("."));
+    }
+
+    /** The names an enum setting accepts, as written in settings files. */
+    private static String codes(Class<?> enumType) {
+        return Arrays.stream(enumType.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", "));
     }
 
     private static String location(JsonProcessingException e) {

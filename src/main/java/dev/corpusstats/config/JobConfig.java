@@ -3,13 +3,17 @@ package dev.corpusstats.config;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
- * The job's settings, bound from {@code conf/corpus-stats.yaml} and command-line overrides. Every
- * key, its default and its meaning is listed in the README; unknown keys are rejected.
+ * The job's settings, bound from {@code conf/corpus-stats.yaml} and command-line overrides. This is
+ * the one place each setting is declared: its YAML key, its default (the field's initial value) and
+ * its validation ({@code validate} of its section). docs/CONFIGURATION.md lists every key with its
+ * default, and {@code ConfigurationDocTest} checks the two agree; unknown keys are rejected.
  *
- * <p>Plain public fields keep the YAML-to-object mapping obvious; {@link ConfigLoader#validate}
- * checks values after binding. The object is small and serializable: Spark ships it to executors.
+ * <p>Plain public fields keep the YAML-to-object mapping obvious. The object is small and
+ * serializable: Spark ships it to executors.
  */
 public final class JobConfig implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -21,13 +25,24 @@ public final class JobConfig implements Serializable {
     public Dedupe dedupe = new Dedupe();
     public Entities entities = new Entities();
 
+    /** Checks values that bind but make no sense; throws a {@link ConfigException} naming the first bad key. */
+    public void validate() {
+        // A section set to null (input: ~, or --set input=null) would otherwise fail with a NullPointerException.
+        requireSection(input, "input").validate();
+        requireSection(output, "output").validate();
+        requireSection(terms, "terms").validate();
+        requireSection(collocations, "collocations").validate();
+        requireSection(dedupe, "dedupe");
+        requireSection(entities, "entities").validate();
+    }
+
     /** Where documents come from and how they are parsed. */
     public static final class Input implements Serializable {
         private static final long serialVersionUID = 1L;
         /** File, directory or glob; local path or any Hadoop filesystem URI. */
         public String path = "seeds";
-        /** auto (by file extension), text, jsonl, csv or parquet. */
-        public String format = "auto";
+        /** How files are parsed; {@code auto} chooses by extension. */
+        public InputFormat format = InputFormat.AUTO;
         @JsonProperty("id_column")
         public String idColumn = "id";
         @JsonProperty("text_column")
@@ -38,6 +53,14 @@ public final class JobConfig implements Serializable {
         /** Larger documents (after decompression) are rejected as too_large. */
         @JsonProperty("max_document_bytes")
         public long maxDocumentBytes = 10L * 1024 * 1024;
+
+        void validate() {
+            require(path != null && !path.isBlank(), "input.path", "must be set");
+            require(format != null, "input.format", "must be one of " + InputFormat.codes());
+            require(idColumn != null && !idColumn.isBlank(), "input.id_column", "must be set");
+            require(textColumn != null && !textColumn.isBlank(), "input.text_column", "must be set");
+            require(maxDocumentBytes > 0, "input.max_document_bytes", "must be positive, got " + maxDocumentBytes);
+        }
     }
 
     /** Where and how tables are written. */
@@ -52,12 +75,8 @@ public final class JobConfig implements Serializable {
         /** Documents listed in report.html (the first ones by doc_id), to bound its size. */
         @JsonProperty("report_documents")
         public int reportDocuments = 2000;
-        /**
-         * overwrite: the tables live at the output root and each run replaces them. runs: each run is
-         * published as {@code runs/run=NAME/} and {@code LATEST} names the greatest run name published. Either way a run
-         * writes into {@code _attempts/RUN_ID/} and publishes only when complete.
-         */
-        public String layout = "overwrite";
+        /** Where a run is published; either way it writes into {@code _attempts/RUN_ID/} first. */
+        public OutputLayout layout = OutputLayout.OVERWRITE;
         /** The run's folder name in the runs layout; null: the start time, e.g. 20261129T014730Z. */
         @JsonProperty("run_name")
         public String runName;
@@ -72,6 +91,17 @@ public final class JobConfig implements Serializable {
          */
         @JsonProperty("parallel_writes")
         public int parallelWrites = 3;
+
+        void validate() {
+            require(path != null && !path.isBlank(), "output.path", "must be set");
+            require(layout != null, "output.layout", "must be overwrite or runs");
+            if (runName != null) {
+                require(runName.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}"), "output.run_name",
+                        "letters, digits, '.', '_' and '-' only (it names a folder), got '" + runName + "'");
+            }
+            require(parallelWrites >= 1 && parallelWrites <= 16, "output.parallel_writes", "must be 1..16, got " + parallelWrites);
+            require(reportDocuments >= 0, "output.report_documents", "must not be negative, got " + reportDocuments);
+        }
     }
 
     /** Term statistics. */
@@ -83,6 +113,11 @@ public final class JobConfig implements Serializable {
         /** A stop word file in Snowball format; null for the Snowball English list. */
         @JsonProperty("stop_words_file")
         public String stopWordsFile;
+
+        void validate() {
+            require(maxN >= 1 && maxN <= 3, "terms.max_n", "must be 1, 2 or 3, got " + maxN);
+            requireFileOrNull(stopWordsFile, "terms.stop_words_file");
+        }
     }
 
     /** The collocations table. */
@@ -91,21 +126,30 @@ public final class JobConfig implements Serializable {
         /** Bigrams seen fewer times in the corpus are left out. */
         @JsonProperty("min_count")
         public int minCount = 2;
+
+        void validate() {
+            require(minCount >= 1, "collocations.min_count", "must be at least 1, got " + minCount);
+        }
     }
 
     /** Named-entity recognition and the entity tables. */
     public static final class Entities implements Serializable {
         private static final long serialVersionUID = 1L;
+        /** CoreNLP's 4-class CoNLL model (PER, ORG, LOC, MISC), which the application jar holds. */
+        public static final String CONLL_4CLASS = "edu/stanford/nlp/models/ner/english.conll.4class.distsim.crf.ser.gz";
+        /** CoreNLP's 3-class model (PER, ORG, LOC), which the application jar holds. */
+        public static final String ALL_3CLASS = "edu/stanford/nlp/models/ner/english.all.3class.distsim.crf.ser.gz";
+
         /** False: no NER; the entity tables are written empty. */
         public boolean enabled = true;
-        /** CoreNLP CRF model: a classpath resource (the application jar holds this one) or a file. */
-        public String model = "edu/stanford/nlp/models/ner/english.conll.4class.distsim.crf.ser.gz";
+        /** CRF model: a classpath resource or a file. */
+        public String model = CONLL_4CLASS;
         /**
          * A second CRF decoded together with {@link #model}: the labels that maximize the sum of both
          * models' log-probabilities (docs/NER.md); null for the main model alone.
          */
         @JsonProperty("expert_model")
-        public String expertModel = "edu/stanford/nlp/models/ner/english.all.3class.distsim.crf.ser.gz";
+        public String expertModel = ALL_3CLASS;
         /** A PER/ORG/LOC model that re-types the MISC spans found (docs/NER.md); null for none. */
         @JsonProperty("misc_retype_model")
         public String miscRetypeModel;
@@ -118,6 +162,14 @@ public final class JobConfig implements Serializable {
         /** Terms kept per entity in entity_terms. */
         @JsonProperty("top_terms")
         public int topTerms = 10;
+
+        void validate() {
+            require(model != null && !model.isBlank(), "entities.model", "must be set");
+            require(expertModel == null || !expertModel.isBlank(), "entities.expert_model", "must be a model or null");
+            require(miscRetypeModel == null || !miscRetypeModel.isBlank(), "entities.misc_retype_model", "must be a model or null");
+            requireFileOrNull(aliasFile, "entities.alias_file");
+            require(topTerms >= 1, "entities.top_terms", "must be at least 1, got " + topTerms);
+        }
     }
 
     /** Documents whose text is identical. */
@@ -129,5 +181,22 @@ public final class JobConfig implements Serializable {
          */
         @JsonProperty("count_duplicates_once")
         public boolean countDuplicatesOnce = true;
+    }
+
+    private static <T> T requireSection(T section, String key) {
+        require(section != null, key, "must be a mapping of settings, not null");
+        return section;
+    }
+
+    private static void requireFileOrNull(String file, String key) {
+        if (file != null) {
+            require(Files.isRegularFile(Path.of(file)), key, "file not found: " + file);
+        }
+    }
+
+    private static void require(boolean ok, String key, String problem) {
+        if (!ok) {
+            throw new ConfigException("bad value for '" + key + "': " + problem);
+        }
     }
 }

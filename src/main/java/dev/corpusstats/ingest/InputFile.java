@@ -1,5 +1,7 @@
 package dev.corpusstats.ingest;
 
+import dev.corpusstats.config.InputFormat;
+
 import java.io.Serializable;
 
 /**
@@ -8,10 +10,10 @@ import java.io.Serializable;
  * @param path         full path or URI, as Hadoop names it
  * @param relativePath path relative to the input root (for text files, the doc_id comes from it)
  * @param length       size in bytes as listed (compressed size for .gz)
- * @param format       text, jsonl, csv or parquet
+ * @param format       the file's format (never {@code AUTO})
  * @param listingError null, or why the file or directory could not even be listed (it becomes a reject)
  */
-public record InputFile(String path, String relativePath, long length, String format, String listingError)
+public record InputFile(String path, String relativePath, long length, InputFormat format, String listingError)
         implements Serializable {
 
     /** True for gzip-compressed files, which are decompressed on read. */

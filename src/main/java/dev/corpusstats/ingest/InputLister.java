@@ -1,5 +1,6 @@
 package dev.corpusstats.ingest;
 
+import dev.corpusstats.config.InputFormat;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -23,7 +24,7 @@ public final class InputLister {
     private InputLister() {
     }
 
-    public static List<InputFile> list(String input, String format, Configuration conf) {
+    public static List<InputFile> list(String input, InputFormat format, Configuration conf) {
         Path pattern = new Path(input);
         FileSystem fs = fileSystem(pattern, conf);
         FileStatus[] matches = match(fs, pattern, input);
@@ -105,14 +106,14 @@ public final class InputLister {
         return path.matches(".*[*?\\[\\]{}].*");
     }
 
-    private static void collect(FileSystem fs, FileStatus status, String rootPrefix, String format, List<InputFile> out) {
+    private static void collect(FileSystem fs, FileStatus status, String rootPrefix, InputFormat format, List<InputFile> out) {
         if (status.isDirectory()) {
             FileStatus[] children;
             try {
                 children = fs.listStatus(status.getPath());
             } catch (IOException e) {
                 out.add(new InputFile(status.getPath().toString(), relative(status.getPath(), rootPrefix), 0,
-                        InputFormats.TEXT, "cannot list directory: " + e.getMessage()));
+                        InputFormat.TEXT, "cannot list directory: " + e.getMessage()));
                 return;
             }
             for (FileStatus child : children) {

@@ -7,6 +7,7 @@ import com.univocity.parsers.common.TextParsingException;
 import com.univocity.parsers.common.record.Record;
 import com.univocity.parsers.csv.CsvParser;
 import com.univocity.parsers.csv.CsvParserSettings;
+import dev.corpusstats.config.InputFormat;
 import dev.corpusstats.config.JobConfig;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
@@ -51,14 +52,14 @@ public final class RecordReader {
         }
         try {
             return switch (file.format()) {
-                case InputFormats.TEXT -> List.of(readText(file));
-                case InputFormats.JSONL -> readJsonLines(file);
-                case InputFormats.CSV -> readCsv(file);
-                case InputFormats.PARQUET -> readParquet(file);
-                default -> throw new IllegalArgumentException("unknown format " + file.format());
+                case TEXT -> List.of(readText(file));
+                case JSONL -> readJsonLines(file);
+                case CSV -> readCsv(file);
+                case PARQUET -> readParquet(file);
+                case AUTO -> throw new IllegalArgumentException("a listed file has a format, never auto: " + file.path());
             };
         } catch (RejectedInputException e) {
-            String docId = InputFormats.TEXT.equals(file.format()) ? DocIds.fromRelativePath(file.relativePath()) : null;
+            String docId = file.format() == InputFormat.TEXT ? DocIds.fromRelativePath(file.relativePath()) : null;
             return List.of(SourceRecord.reject(file.path(), docId, e));
         } catch (RuntimeException e) {
             // A parser bug or an unexpected library error on one file must not kill the run.

@@ -4,7 +4,7 @@ import dev.corpusstats.config.CommandLine;
 import dev.corpusstats.config.ConfigException;
 import dev.corpusstats.config.JobConfig;
 import dev.corpusstats.ingest.InputMissingException;
-import dev.corpusstats.nlp.CrfEntityRecognizer;
+import dev.corpusstats.nlp.EntityEngines;
 import dev.corpusstats.output.Manifest;
 import org.apache.spark.sql.SparkSession;
 
@@ -49,8 +49,8 @@ public final class CorpusStatsJob {
             err.println("corpus-stats: " + e.getMessage() + FailedRun.record(config, e));
             return INPUT_MISSING;
         }
-        if (config.entities.enabled && SparkSessions.isLocalMaster()) {
-            CrfEntityRecognizer.preloadInBackground(config.entities.model, config.entities.expertModel, config.entities.miscRetypeModel);
+        if (SparkSessions.isLocalMaster()) {
+            EntityEngines.preloadInBackground(config.entities);
         }
         SparkSession spark = SparkSessions.getOrCreate();
         CorpusStatsPipeline pipeline = new CorpusStatsPipeline(spark, config);

@@ -3,30 +3,18 @@ package dev.corpusstats.job;
 import dev.corpusstats.config.ConfigLoader;
 import dev.corpusstats.config.JobConfig;
 import dev.corpusstats.ingest.ReadCorpus;
-import dev.corpusstats.ingest.RejectsTable;
 import dev.corpusstats.ingest.ResolveDocuments;
 import dev.corpusstats.nlp.AnalyzerSettings;
-import dev.corpusstats.nlp.EntityKeys;
-import dev.corpusstats.nlp.EntitySettings;
-import dev.corpusstats.nlp.StopWords;
-import dev.corpusstats.output.DocumentAnalysesStore;
+import dev.corpusstats.nlp.EntityEngines;
 import dev.corpusstats.output.Manifest;
 import dev.corpusstats.output.ReportWriter;
 import dev.corpusstats.output.RunOutput;
 import dev.corpusstats.output.Table;
 import dev.corpusstats.output.TableWrites;
+import dev.corpusstats.stats.AnalysisStore;
 import dev.corpusstats.stats.AnalyzeDocuments;
-import dev.corpusstats.stats.CollocationsTable;
-import dev.corpusstats.stats.DocTermCounts;
-import dev.corpusstats.stats.DocTermsTable;
-import dev.corpusstats.stats.DocEntitiesTable;
-import dev.corpusstats.stats.DocumentsTable;
-import dev.corpusstats.stats.EntitiesTable;
-import dev.corpusstats.stats.EntityLinks;
-import dev.corpusstats.stats.EntityCooccurrenceTable;
-import dev.corpusstats.stats.EntityMentionsTable;
-import dev.corpusstats.stats.EntityTermsTable;
-import dev.corpusstats.stats.TermsTable;
+import dev.corpusstats.stats.CorpusTables;
+import dev.corpusstats.stats.RunCaches;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -34,28 +22,19 @@ import org.apache.spark.storage.StorageLevel;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
-
-import static org.apache.spark.sql.functions.coalesce;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sum;
 
 /**
- * The job as a few named steps: read the corpus, resolve documents and rejects, analyze each
- * document once (or reuse its analysis), derive the statistics tables, write them, the report and
- * the manifest into the run's attempt folder, then publish.
+ * The job as its steps: read the corpus, resolve documents and rejects, analyze each document once
+ * (or reuse its analysis), build the statistics tables and write them, the report and the manifest
+ * into the run's attempt folder, then publish. Each step is a class of its own; this one only
+ * strings them together and records what they did in the manifest.
  */
 public final class CorpusStatsPipeline {
     /** The default run name: the start time in UTC, e.g. 20261129T014730Z (no ':' in Hadoop paths). */
@@ -77,35 +56,39 @@ public final class CorpusStatsPipeline {
      */
     public Manifest run() {
         Instant start = Instant.now();
-        Manifest manifest = new Manifest();
-        manifest.runId = UUID.randomUUID().toString();
-        manifest.runName = config.output.runName != null ? config.output.runName : RUN_NAME.format(start);
-        manifest.layout = config.output.layout;
-        manifest.startedAt = start.toString();
-        manifest.configuration = ConfigLoader.toTree(config);
-        manifest.versions = Versions.of(spark.version());
-        manifest.input.put("path", config.input.path);
-        manifest.input.put("format", config.input.format);
+        Manifest manifest = startManifest(start);
         RunOutput output = new RunOutput(config.output.path, config.output.layout, manifest.runId, manifest.runName,
                 spark.sparkContext().hadoopConfiguration());
         attemptDir = output.attemptDir();
-        RunCaches cached = new RunCaches(); // added to by the table writes' threads too (writeTables)
+        RunCaches caches = new RunCaches(); // added to by the table writes' threads too
         boolean publishing = false;
         try {
             List<String> recovered = output.recover();
             manifest.recovered = recovered.isEmpty() ? null : recovered;
-            String dir = output.attemptDir();
-            writeTables(manifest, cached, dir, output.previousPublished());
-            if (config.output.report) {
-                long reportStart = System.nanoTime();
-                manifest.status = "succeeded"; // what the report shows; set before it is written
-                new ReportWriter(spark, dir).write(manifest, config.output.reportDocuments, config.output.parallelWrites);
-                stage(manifest, "report", reportStart);
-            }
+            Optional<String> previous = output.previousPublished();
+
+            Stages stages = new Stages(manifest);
+            Records records = read(caches, manifest);
+            stages.end("read");
+            ResolveDocuments.Result resolved = ResolveDocuments.apply(records.rows());
+            Dataset<Row> analyzed = caches.persist(analyze(resolved.documents(), records.count(), previous, manifest),
+                    StorageLevel.DISK_ONLY());
+            CorpusTables tables = CorpusTables.of(config, analyzed, resolved.rejects(), caches); // runs the analysis
+            stages.end("nlp");
+            writeTables(tables, analyzed, manifest);
+            stages.end("statistics_and_write");
+            ReportWriter.Report report = config.output.report
+                    ? new ReportWriter(spark, attemptDir).query(config.output.reportDocuments, config.output.parallelWrites)
+                    : null;
+            stages.end("report");
+
             manifest.status = "succeeded";
             manifest.publishedTo = output.publishedDir();
             finish(manifest, start);
-            writeManifest(manifest, dir);
+            if (report != null) {
+                report.write(manifest);
+            }
+            writeManifest(manifest, attemptDir);
             publishing = true;
             output.publish();
             return manifest;
@@ -117,14 +100,14 @@ public final class CorpusStatsPipeline {
             if (!publishing) { // an interrupted publish is finished by the next run, so its files stay
                 try {
                     output.discardTables();
-                    writeManifest(manifest, output.attemptDir());
+                    writeManifest(manifest, attemptDir);
                 } catch (RuntimeException cleanup) {
                     e.addSuppressed(cleanup);
                 }
             }
             throw e;
         } finally {
-            cached.unpersistAll();
+            caches.unpersistAll();
         }
     }
 
@@ -133,148 +116,71 @@ public final class CorpusStatsPipeline {
         return attemptDir + "/" + Manifest.FILE_NAME;
     }
 
-    private static void finish(Manifest manifest, Instant start) {
-        Instant end = Instant.now();
-        manifest.endedAt = end.toString();
-        manifest.durationSeconds = Duration.between(start, end).toMillis() / 1000.0;
+    private Manifest startManifest(Instant start) {
+        Manifest manifest = new Manifest();
+        manifest.runId = UUID.randomUUID().toString();
+        manifest.runName = config.output.runName != null ? config.output.runName : RUN_NAME.format(start);
+        manifest.layout = config.output.layout;
+        manifest.startedAt = start.toString();
+        manifest.configuration = ConfigLoader.toTree(config);
+        manifest.versions = Versions.of(spark.version());
+        manifest.input.put("path", config.input.path);
+        manifest.input.put("format", config.input.format.code());
+        return manifest;
     }
 
-    private void writeTables(Manifest manifest, RunCaches cached, String dir, Optional<String> previous) {
+    /**
+     * The read step: the corpus as source records, cached on local disk (they carry every document's
+     * text; on the heap they would crowd out the run on a large corpus) and counted, which reads them.
+     */
+    private Records read(RunCaches caches, Manifest manifest) {
         ReadCorpus.Result read = ReadCorpus.apply(spark, config);
         manifest.input.put("files", read.inputFiles());
-        // The two datasets that carry every document's text (records, analyzed) are kept on local disk
-        // only: on the heap they are what made a 16× corpus run out of a 2 GB driver, and reading them
-        // back from local disk costs little next to the NLP they save.
-        Dataset<Row> records = cached.persist(read.records(), StorageLevel.DISK_ONLY());
-        long stageStart = System.nanoTime();
-        // Materializes the read (cached), so that read and NLP are timed apart; the count sizes the NLP tasks.
-        long recordCount = records.count();
-        stageStart = stage(manifest, "read", stageStart);
-        ResolveDocuments.Result resolved = ResolveDocuments.apply(records);
+        Dataset<Row> records = caches.persist(read.records(), StorageLevel.DISK_ONLY());
+        return new Records(records, records.count());
+    }
 
-        AnalyzerSettings analyzerSettings = analyzerSettings();
-        Dataset<Row> analyzed = cached.persist(analyze(resolved.documents(), recordCount, analyzerSettings, previous, manifest), StorageLevel.DISK_ONLY());
-        Dataset<Row> corpusDocuments = DocTermCounts.corpusDocuments(analyzed, config.dedupe.countDuplicatesOnce);
-        // N (documents) and N₁ (unigram occurrences) in one pass: Σ term_count = Σ terms.total_count for n = 1.
-        Row totals = corpusDocuments.agg(count(lit(1)), coalesce(sum("term_count"), lit(0L))).first();
-        long corpusDocs = totals.getLong(0);
-        long unigramOccurrences = totals.getLong(1);
-        stageStart = stage(manifest, "nlp", stageStart);
-        // Not cached: exploding the analyzed documents' term counts again (for terms and doc_terms)
-        // costs less than building a columnar cache of them (1,000 CNN articles: statistics 14.1-14.4 s
-        // against 14.6-16.0 s).
-        Dataset<Row> docTermCounts = DocTermCounts.from(corpusDocuments);
-        // Each table's plan, and the cached datasets several tables share, are built by the first
-        // write that needs them, on its own thread (TableWrites, OnFirstUse): planning overlaps the
-        // writes already running.
-        Supplier<Dataset<Row>> terms = new OnFirstUse<>(() -> cached.persist(TermsTable.from(docTermCounts, corpusDocs)));
-        Supplier<Dataset<Row>> links = new OnFirstUse<>(() -> cached.persist(EntityLinks.from(DocEntitiesTable.from(corpusDocuments))));
-        // Not repartitioned by doc_id before caching: it saved the co-occurrence self-joins a shuffle
-        // (16×: 0–2 s, within noise), but a cached plan keeps all its partitions, so entity_mentions
-        // came out as spark.sql.shuffle.partitions small files.
-        Supplier<Dataset<Row>> mentions = new OnFirstUse<>(() -> cached.persist(EntityLinks.relink(EntityMentionsTable.mentions(corpusDocuments), links.get())));
-        Supplier<Dataset<Row>> docEntities = new OnFirstUse<>(() -> cached.persist(EntityLinks.relinkDocEntities(DocEntitiesTable.from(corpusDocuments), links.get())));
-        TableWrites writes = new TableWrites(dir)
-                .add(Table.DOCUMENTS, () -> DocumentsTable.from(analyzed, config.output.keepText))
-                .add(Table.REJECTS, () -> RejectsTable.from(resolved.rejects()))
-                .add(Table.TERMS, terms)
-                .add(Table.DOC_TERMS, () -> DocTermsTable.from(docTermCounts, terms.get()))
-                .add(Table.COLLOCATIONS, () -> CollocationsTable.from(terms.get(), config.collocations.minCount, unigramOccurrences))
-                .add(Table.ENTITY_MENTIONS, () -> EntityMentionsTable.from(mentions.get()))
-                .add(Table.DOC_ENTITIES, docEntities)
-                .add(Table.ENTITIES, () -> EntitiesTable.from(mentions.get(), docEntities.get()))
-                .add(Table.ENTITY_COOCCURRENCE, () -> EntityCooccurrenceTable.from(mentions.get(), docEntities.get(), corpusDocs))
-                .add(Table.ENTITY_TERMS, () -> EntityTermsTable.from(corpusDocuments, terms.get(), config.entities.topTerms, unigramOccurrences, links.get()));
+    /** The read step's source records ({@link ReadCorpus#SCHEMA}), cached, and how many there are. */
+    private record Records(Dataset<Row> rows, long count) {
+    }
+
+    /**
+     * The analyze step, as a plan. Incremental runs reuse the previous output's per-document analyses
+     * when they were made with the same settings and versions, and analyze only texts without one.
+     *
+     * @param records the read records' count, which bounds the documents' (it sizes the NLP tasks)
+     */
+    private Dataset<Row> analyze(Dataset<Row> documents, long records, Optional<String> previous, Manifest manifest) {
+        AnalyzerSettings settings = AnalyzerSettings.from(config);
+        manifest.entityModel = config.entities.enabled ? EntityEngines.describe(settings.entities()) : null;
+        if (!config.output.incremental) {
+            return AnalyzeDocuments.apply(documents, settings, records);
+        }
+        AnalysisStore store = new AnalysisStore(spark, config, manifest.versions);
+        AnalysisStore.Reuse reuse = store.analyze(documents, settings, previous);
+        manifest.incremental = store.describe(reuse);
+        return reuse.analyzed();
+    }
+
+    /** The tables step: every table written, a few at once, then the analyses an incremental run keeps. */
+    private void writeTables(CorpusTables tables, Dataset<Row> analyzed, Manifest manifest) {
+        TableWrites writes = new TableWrites(attemptDir);
+        for (Table table : CorpusTables.WRITE_ORDER) {
+            writes.add(table, () -> tables.plan(table));
+        }
         for (TableWrites.Written table : writes.run(spark.sparkContext(), config.output.parallelWrites).values()) {
             manifest.tables.put(table.table().folder(), new Manifest.TableInfo(table.table().folder(), table.rows(), table.seconds()));
         }
         if (config.output.incremental) {
-            DocumentAnalysesStore.write(analyzed, AnalyzeDocuments.STATE_SCHEMA, dir);
+            AnalysisStore.write(analyzed, attemptDir);
         }
-        stage(manifest, "statistics_and_write", stageStart);
-        manifest.input.put("corpus_documents", corpusDocs);
-        manifest.entityModel = config.entities.enabled ? analyzerSettings.entities().describe() : null;
+        manifest.input.put("corpus_documents", tables.corpusDocumentCount());
     }
 
-    /**
-     * The NLP step. Incremental runs reuse the previous output's per-document analyses when they
-     * were made with the same settings and versions, and analyze only texts without one.
-     */
-    private Dataset<Row> analyze(Dataset<Row> documents, long maxDocuments, AnalyzerSettings settings,
-                                 Optional<String> previous, Manifest manifest) {
-        if (!config.output.incremental) {
-            return AnalyzeDocuments.apply(documents, settings, maxDocuments);
-        }
-        String fingerprint = DocumentAnalysesStore.fingerprint(analysisInputs());
-        Optional<Dataset<Row>> stored = previous.flatMap(dir -> DocumentAnalysesStore.load(spark, dir, fingerprint, AnalyzeDocuments.STATE_SCHEMA));
-        Map<String, Object> incremental = new LinkedHashMap<>();
-        incremental.put("fingerprint", fingerprint);
-        incremental.put("previous", stored.isPresent() ? previous.get() : null);
-        manifest.incremental = incremental;
-        if (stored.isEmpty()) {
-            long all = documents.count();
-            incremental.put("documents_reused", 0L);
-            incremental.put("documents_analyzed", all);
-            return AnalyzeDocuments.apply(documents, settings, all);
-        }
-        long total = documents.count();
-        long fresh = AnalyzeDocuments.withoutStoredAnalysis(documents, stored.get()).count();
-        incremental.put("documents_reused", total - fresh);
-        incremental.put("documents_analyzed", fresh);
-        return AnalyzeDocuments.reusing(documents, stored.get(), settings, fresh);
-    }
-
-    /**
-     * Everything a document's analysis depends on besides its text: the terms and entities
-     * settings, the contents of the files they name, the versions of the job and of CoreNLP, and
-     * {@link AnalyzeDocuments#ANALYSIS_VERSION}.
-     */
-    private String analysisInputs() {
-        StringBuilder inputs = new StringBuilder();
-        inputs.append(ConfigLoader.toTree(config).get("terms")).append('\n');
-        inputs.append(ConfigLoader.toTree(config).get("entities")).append('\n');
-        // Files named in the settings (models given as files, too): their contents, not just their names.
-        for (String file : new String[] {config.terms.stopWordsFile, config.entities.aliasFile,
-                config.entities.model, config.entities.expertModel, config.entities.miscRetypeModel}) {
-            if (file != null && Files.isRegularFile(Path.of(file))) {
-                try {
-                    inputs.append(DocumentAnalysesStore.fingerprint(Files.readAllBytes(Path.of(file)))).append('\n');
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot read " + file, e);
-                }
-            }
-        }
-        Map<String, String> versions = Versions.of(spark.version());
-        inputs.append(versions.get("corpus_stats")).append(' ').append(versions.get("corenlp"))
-                .append(' ').append(AnalyzeDocuments.ANALYSIS_VERSION);
-        return inputs.toString();
-    }
-
-    /** Records a stage's wall time in the manifest; returns the next stage's start. */
-    private static long stage(Manifest manifest, String name, long start) {
-        long now = System.nanoTime();
-        manifest.stageSeconds.put(name, Math.round((now - start) / 1e6) / 1000.0);
-        return now;
-    }
-
-    /** Small settings read on the driver (stop words, aliases) and shipped to executors with the tasks. */
-    private AnalyzerSettings analyzerSettings() {
-        try {
-            StopWords stopWords = config.terms.stopWordsFile == null
-                    ? StopWords.snowballEnglish()
-                    : StopWords.fromFile(Path.of(config.terms.stopWordsFile));
-            EntitySettings entities = EntitySettings.off();
-            if (config.entities.enabled) {
-                EntityKeys keys = config.entities.aliasFile == null
-                        ? EntityKeys.withoutAliases()
-                        : EntityKeys.fromAliasFile(Path.of(config.entities.aliasFile));
-                entities = new EntitySettings(config.entities.model, config.entities.expertModel, config.entities.miscRetypeModel,
-                        config.entities.documentRules, keys);
-            }
-            return new AnalyzerSettings(stopWords, config.terms.maxN, entities);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read a file named in the configuration: " + e.getMessage(), e);
-        }
+    private static void finish(Manifest manifest, Instant start) {
+        Instant end = Instant.now();
+        manifest.endedAt = end.toString();
+        manifest.durationSeconds = Duration.between(start, end).toMillis() / 1000.0;
     }
 
     private void writeManifest(Manifest manifest, String dir) {
@@ -282,6 +188,22 @@ public final class CorpusStatsPipeline {
             manifest.write(dir, spark.sparkContext().hadoopConfiguration());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + Manifest.FILE_NAME + " to " + dir, e);
+        }
+    }
+
+    /** Each stage's wall time, in the manifest: a stage ends where the next begins. */
+    private static final class Stages {
+        private final Manifest manifest;
+        private long start = System.nanoTime();
+
+        Stages(Manifest manifest) {
+            this.manifest = manifest;
+        }
+
+        void end(String stage) {
+            long now = System.nanoTime();
+            manifest.stageSeconds.put(stage, Math.round((now - start) / 1e6) / 1000.0);
+            start = now;
         }
     }
 }

@@ -27,7 +27,7 @@ final class FailedRun {
         manifest.endedAt = manifest.startedAt;
         manifest.durationSeconds = 0.0;
         manifest.input.put("path", config.input.path);
-        manifest.input.put("format", config.input.format);
+        manifest.input.put("format", config.input.format.code());
         manifest.configuration = ConfigLoader.toTree(config);
         manifest.error = error.toString();
         Configuration hadoop = SparkSessions.hadoopConfigurationWithoutSession();

@@ -1,11 +1,17 @@
 package dev.corpusstats.nlp;
 
+import dev.corpusstats.nlp.entities.DocEntity;
+import dev.corpusstats.nlp.entities.EntityMention;
+import dev.corpusstats.nlp.entities.EntityTermCount;
+import dev.corpusstats.nlp.text.Sentence;
+import dev.corpusstats.nlp.text.TermCount;
+
 import java.util.List;
 
 /**
  * What the NLP core found in one document.
  *
- * @param sentences         the document's sentences and tokens (for later steps, e.g. entities)
+ * @param sentences         the document's sentences and tokens
  * @param tokenCount        all tokens, punctuation included
  * @param termCount         unigram term occurrences (tokens that are neither stop words nor breaks)
  * @param distinctTermCount distinct unigram terms

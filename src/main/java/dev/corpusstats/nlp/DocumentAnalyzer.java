@@ -1,28 +1,38 @@
 package dev.corpusstats.nlp;
 
-import dev.corpusstats.nlp.TermNormalizer.Kind;
-import dev.corpusstats.nlp.TermNormalizer.Normalized;
+import dev.corpusstats.nlp.entities.DocEntity;
+import dev.corpusstats.nlp.entities.EntityKeys;
+import dev.corpusstats.nlp.entities.EntityMention;
+import dev.corpusstats.nlp.entities.EntityMentions;
+import dev.corpusstats.nlp.entities.EntityRecognition;
+import dev.corpusstats.nlp.entities.EntitySettings;
+import dev.corpusstats.nlp.entities.EntityTermCount;
+import dev.corpusstats.nlp.entities.EntityTerms;
+import dev.corpusstats.nlp.text.NGramCounter;
+import dev.corpusstats.nlp.text.NewsTokenizer;
+import dev.corpusstats.nlp.text.Sentence;
+import dev.corpusstats.nlp.text.StopWords;
+import dev.corpusstats.nlp.text.TermCount;
+import dev.corpusstats.nlp.text.TermNormalizer;
+import dev.corpusstats.nlp.text.TermNormalizer.Normalized;
+import dev.corpusstats.nlp.text.Token;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * The pure-Java NLP core: text in; sentences, tokens, term counts and entity mentions out. It has no
  * Spark types, so it is unit-tested directly and the Spark layer only maps rows through it.
  *
  * <p>Tokenization is done once per document and shared by terms and entities. Not thread-safe:
- * create one per task (construction is cheap; the NER model is loaded once per JVM).
+ * create one per task (construction is cheap; the NER models are loaded once per JVM).
  */
 public final class DocumentAnalyzer {
     private final NewsTokenizer tokenizer = new NewsTokenizer();
     private final TermNormalizer normalizer;
     private final NGramCounter ngrams;
-    private final EntitySettings entitySettings;
+    private final EntityKeys entityKeys;
+    /** Null when entities are off. */
     private final EntityRecognition recognition;
 
     public DocumentAnalyzer(StopWords stopWords, int maxN) {
@@ -32,8 +42,8 @@ public final class DocumentAnalyzer {
     public DocumentAnalyzer(StopWords stopWords, int maxN, EntitySettings entities) {
         this.normalizer = new TermNormalizer(stopWords);
         this.ngrams = new NGramCounter(maxN);
-        this.entitySettings = entities;
-        this.recognition = entities.enabled() ? entities.newRecognition() : null;
+        this.entityKeys = entities.keys();
+        this.recognition = entities.enabled() ? EntityEngines.recognition(entities) : null;
     }
 
     public DocumentAnalysis analyze(String text) {
@@ -59,70 +69,10 @@ public final class DocumentAnalyzer {
                 distinct++;
             }
         }
-        List<EntityMention> mentions = recognition == null ? List.of() : mentions(text, sentences);
-        List<EntityTermCount> entityTerms = mentions.isEmpty() ? List.of() : entityTerms(mentions, normalized);
+        List<EntityMention> mentions = recognition == null ? List.of()
+                : EntityMentions.find(text, sentences, recognition, entityKeys);
+        List<EntityTermCount> entityTerms = mentions.isEmpty() ? List.of() : EntityTerms.count(mentions, normalized, normalizer);
         return new DocumentAnalysis(sentences, tokenCount, termCount, distinct, terms, mentions, entityTerms,
                 mentions.isEmpty() ? List.of() : DocEntity.of(mentions));
     }
-
-    private List<EntityMention> mentions(String text, List<Sentence> sentences) {
-        List<List<String>> words = new ArrayList<>(sentences.size());
-        for (Sentence s : sentences) {
-            words.add(s.tokens().stream().map(Token::word).toList());
-        }
-        List<List<EntitySpan>> spans = recognition.recognize(words);
-        List<EntityResolver.Candidate> candidates = new ArrayList<>();
-        List<int[]> positions = new ArrayList<>(); // sentence, begin char, end char
-        for (int s = 0; s < spans.size(); s++) {
-            List<Token> tokens = sentences.get(s).tokens();
-            for (EntitySpan span : spans.get(s)) {
-                int begin = tokens.get(span.start()).begin();
-                int end = tokens.get(span.end() - 1).end();
-                candidates.add(new EntityResolver.Candidate(words.get(s).subList(span.start(), span.end()),
-                        text.substring(begin, end), span.type()));
-                positions.add(new int[] {s, begin, end});
-            }
-        }
-        List<String> canonical = EntityResolver.canonicalTexts(candidates);
-        boolean bmpOnly = text.length() == text.codePointCount(0, text.length());
-        List<EntityMention> mentions = new ArrayList<>(candidates.size());
-        for (int i = 0; i < candidates.size(); i++) {
-            int[] p = positions.get(i);
-            EntityResolver.Candidate c = candidates.get(i);
-            int begin = bmpOnly ? p[1] : text.codePointCount(0, p[1]);
-            int end = bmpOnly ? p[2] : begin + text.codePointCount(p[1], p[2]);
-            mentions.add(new EntityMention(p[0], begin, end, c.text(), c.type(), canonical.get(i),
-                    entitySettings.keys().entityId(c.type(), canonical.get(i))));
-        }
-        return mentions;
-    }
-
-    private List<EntityTermCount> entityTerms(List<EntityMention> mentions, List<List<Normalized>> sentences) {
-        Map<String, Set<Integer>> sentencesOf = new LinkedHashMap<>();
-        Map<String, Set<String>> ownWords = new HashMap<>();
-        for (EntityMention m : mentions) {
-            sentencesOf.computeIfAbsent(m.entityId(), k -> new HashSet<>()).add(m.sentence());
-            Set<String> own = ownWords.computeIfAbsent(m.entityId(), k -> new HashSet<>());
-            for (String word : m.canonical().split("\\s+")) {
-                String term = normalizer.term(word);
-                if (term != null) {
-                    own.add(term);
-                }
-            }
-        }
-        List<EntityTermCount> counts = new ArrayList<>();
-        for (Map.Entry<String, Set<Integer>> e : sentencesOf.entrySet()) {
-            Map<String, Integer> termCounts = new LinkedHashMap<>();
-            for (int s : e.getValue()) {
-                for (Normalized form : sentences.get(s)) {
-                    if (form.kind() == Kind.TERM && !ownWords.get(e.getKey()).contains(form.form())) {
-                        termCounts.merge(form.form(), 1, Integer::sum);
-                    }
-                }
-            }
-            termCounts.forEach((term, count) -> counts.add(new EntityTermCount(e.getKey(), term, count)));
-        }
-        return counts;
-    }
-
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.corpusstats.config.OutputLayout;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
@@ -30,7 +31,7 @@ public final class Manifest {
     @JsonProperty("run_name") public String runName;
     @JsonProperty("status") public String status;
     /** overwrite or runs: see {@link RunOutput}. */
-    @JsonProperty("layout") public String layout;
+    @JsonProperty("layout") public OutputLayout layout;
     /** Where the output is published (succeeded runs); a failed run's manifest stays in its attempt folder. */
     @JsonProperty("published_to") public String publishedTo;
     @JsonProperty("started_at") public String startedAt;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.corpusstats.nlp.entities.EntityRecognizer;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -18,7 +19,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -29,6 +29,9 @@ import static org.apache.spark.sql.functions.row_number;
  * {@code report.html}: one self-contained page (inline CSS and JavaScript, no network access) that
  * shows a run at a glance. Its data are small, bounded aggregates of the written tables (top-N lists,
  * the first {@code maxDocuments} documents), collected to the driver and embedded as JSON.
+ *
+ * <p>In two steps: {@link #query} runs the queries once the tables are written; {@link Report#write}
+ * writes the page with the run's final manifest, so that the page shows the run's whole duration.
  */
 public final class ReportWriter {
     public static final String FILE_NAME = "report.html";
@@ -45,9 +48,11 @@ public final class ReportWriter {
     }
 
     /**
-     * @param parallelism the report's queries run at most this many at once ({@link ParallelActions})
+     * Runs the report's queries over the written tables.
+     *
+     * @param parallelism the queries run at most this many at once ({@link ParallelActions})
      */
-    public void write(Manifest manifest, int maxDocuments, int parallelism) {
+    public Report query(int maxDocuments, int parallelism) {
         // Every query's plan first, then all run at once: each is a few small Spark jobs.
         Map<String, Callable<ArrayNode>> queries = new LinkedHashMap<>();
         query(queries, "tokens", table(Table.DOCUMENTS).selectExpr("coalesce(sum(token_count), 0) AS tokens"));
@@ -65,8 +70,24 @@ public final class ReportWriter {
         query(queries, "network_nodes", nodes);
         query(queries, "network_edges", edges(nodes, 200));
         query(queries, "documents", documents(maxDocuments));
-        Map<String, ArrayNode> results = ParallelActions.run(spark.sparkContext(), queries, parallelism);
+        return new Report(ParallelActions.run(spark.sparkContext(), queries, parallelism));
+    }
 
+    /** The report's query results, to be written as the page. */
+    public final class Report {
+        private final Map<String, ArrayNode> results;
+
+        private Report(Map<String, ArrayNode> results) {
+            this.results = results;
+        }
+
+        /** Writes {@code report.html} showing these results and {@code manifest}, the run's own. */
+        public void write(Manifest manifest) {
+            writeHtml(data(manifest, results));
+        }
+    }
+
+    private static ObjectNode data(Manifest manifest, Map<String, ArrayNode> results) {
         ObjectNode data = JSON.createObjectNode();
         data.set("manifest", JSON.valueToTree(manifest));
         data.set("summary", summary(manifest, results.get("tokens").get(0).get("tokens").asLong(),
@@ -75,7 +96,7 @@ public final class ReportWriter {
         data.set("top_terms", results.get("top_terms"));
         data.set("collocations", results.get("collocations"));
         ObjectNode entitiesByType = data.putObject("entities_by_type");
-        for (String type : List.of("PER", "ORG", "LOC", "MISC")) {
+        for (String type : EntityRecognizer.TYPES) {
             entitiesByType.putArray(type);
         }
         for (JsonNode e : results.get("entities_by_type")) {
@@ -85,7 +106,7 @@ public final class ReportWriter {
         network.set("nodes", results.get("network_nodes"));
         network.set("edges", results.get("network_edges"));
         data.set("documents", results.get("documents"));
-        writeHtml(data);
+        return data;
     }
 
     private static void query(Map<String, Callable<ArrayNode>> queries, String name, Dataset<Row> query) {

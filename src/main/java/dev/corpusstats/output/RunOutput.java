@@ -1,5 +1,6 @@
 package dev.corpusstats.output;
 
+import dev.corpusstats.config.OutputLayout;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileContext;
@@ -42,6 +43,8 @@ public final class RunOutput {
     public static final String ATTEMPTS = "_attempts";
     public static final String RUNS = "runs";
     public static final String LATEST = "LATEST";
+    /** The hidden folder for state kept between runs (incremental analyses), published with the tables. */
+    public static final String STATE_DIR = "_state";
     /** Written into an attempt folder before its publish starts; gone with the folder when it ends. */
     static final String PUBLISHING = "_PUBLISHING";
     /** Suffix of the folder a run of the same name is moved to while it is replaced (runs layout). */
@@ -50,13 +53,13 @@ public final class RunOutput {
     static final String PREVIOUS = "-previous";
 
     private final Path root;
-    private final String layout;
+    private final OutputLayout layout;
     private final String runId;
     private final String runName;
     private final Configuration hadoopConf;
     private final FileSystem fs;
 
-    public RunOutput(String root, String layout, String runId, String runName, Configuration hadoopConf) {
+    public RunOutput(String root, OutputLayout layout, String runId, String runName, Configuration hadoopConf) {
         this.root = new Path(root);
         this.layout = layout;
         this.runId = runId;
@@ -251,7 +254,7 @@ public final class RunOutput {
             names.add(t.folder());
         }
         names.add(ReportWriter.FILE_NAME);
-        names.add(DocumentAnalysesStore.STATE_DIR);
+        names.add(STATE_DIR);
         names.add(Manifest.FILE_NAME);
         return names;
     }
@@ -286,6 +289,6 @@ public final class RunOutput {
     }
 
     private boolean isRuns() {
-        return "runs".equals(layout);
+        return layout == OutputLayout.RUNS;
     }
 }

@@ -1,10 +1,15 @@
 package dev.corpusstats.output;
 
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -124,6 +129,27 @@ public enum Table {
 
     public List<String> sortColumns() {
         return sortColumns;
+    }
+
+    /**
+     * The table's columns of {@code rows}, in the schema's order; other columns are left out. Fails
+     * if a column is missing or has another type than the schema's: the schemas here are the contract.
+     */
+    public Dataset<Row> select(Dataset<Row> rows) {
+        Column[] columns = new Column[schema.size()];
+        int i = 0;
+        for (StructField field : schema.fields()) {
+            DataType actual = Arrays.stream(rows.schema().fields())
+                    .filter(f -> f.name().equals(field.name())).map(StructField::dataType).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("table " + folder + " lacks column " + field.name()
+                            + " in " + Arrays.toString(rows.columns())));
+            if (!actual.simpleString().equals(field.dataType().simpleString())) {
+                throw new IllegalStateException("table " + folder + " column " + field.name() + " is "
+                        + actual.simpleString() + ", schema says " + field.dataType().simpleString());
+            }
+            columns[i++] = functions.col(field.name());
+        }
+        return rows.select(columns);
     }
 
     static StructField field(String name, DataType type, boolean nullable) {

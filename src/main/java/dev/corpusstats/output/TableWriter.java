@@ -5,8 +5,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
-import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.StructField;
 
 import java.util.Arrays;
 
@@ -60,23 +58,12 @@ public final class TableWriter {
         return outputRoot.replaceAll("/+$", "") + "/" + table.folder();
     }
 
+    /** Exactly the table's columns, in its order and with its types, or an exception saying what differs. */
     static Dataset<Row> conform(Dataset<Row> data, Table table) {
-        Column[] columns = new Column[table.schema().size()];
-        int i = 0;
-        for (StructField field : table.schema().fields()) {
-            DataType actual = Arrays.stream(data.schema().fields())
-                    .filter(f -> f.name().equals(field.name())).map(StructField::dataType).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("table " + table.folder() + " lacks column " + field.name()));
-            if (!actual.simpleString().equals(field.dataType().simpleString())) {
-                throw new IllegalStateException("table " + table.folder() + " column " + field.name() + " is "
-                        + actual.simpleString() + ", schema says " + field.dataType().simpleString());
-            }
-            columns[i++] = col(field.name());
-        }
-        if (data.schema().size() != columns.length) {
+        if (data.schema().size() != table.schema().size()) {
             throw new IllegalStateException("table " + table.folder() + " has columns " + Arrays.toString(data.columns())
                     + ", schema says " + Arrays.toString(table.schema().fieldNames()));
         }
-        return data.select(columns);
+        return table.select(data);
     }
 }

@@ -1,12 +1,12 @@
 package dev.corpusstats.stats;
 
 import dev.corpusstats.nlp.AnalyzerSettings;
-import dev.corpusstats.nlp.DocEntity;
-import dev.corpusstats.nlp.EntityMention;
-import dev.corpusstats.nlp.EntityTermCount;
 import dev.corpusstats.nlp.DocumentAnalysis;
 import dev.corpusstats.nlp.DocumentAnalyzer;
-import dev.corpusstats.nlp.TermCount;
+import dev.corpusstats.nlp.entities.DocEntity;
+import dev.corpusstats.nlp.entities.EntityMention;
+import dev.corpusstats.nlp.entities.EntityTermCount;
+import dev.corpusstats.nlp.text.TermCount;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -25,9 +25,9 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * Step 3: runs the NLP core over every accepted document, once. Its output carries each document's
- * columns, its counts and its n-gram term counts; every later table is derived from it, so it is
- * cached by the pipeline.
+ * The analyze step: runs the NLP core over every accepted document, once. Its output carries each
+ * document's columns, its counts, its n-gram term counts and its entities; every table is derived
+ * from it, so the pipeline caches it.
  */
 public final class AnalyzeDocuments {
     static final StructType TERM_COUNT = new StructType()
@@ -89,10 +89,8 @@ public final class AnalyzeDocuments {
 
     /**
      * Bumped whenever a change to the NLP core changes what a document's analysis holds, so that
-     * incremental runs stop reusing analyses made by the older code (part of the fingerprint).
-     * 2: the 3-class model re-types MISC spans from a window around them, not the whole sentence.
-     * 3: each term count carries its tf.
-     * 4: entities from the 4-class and 3-class models decoded together (product of experts).
+     * incremental runs stop reusing analyses made by the older code (part of the fingerprint,
+     * {@link AnalysisStore}).
      */
     public static final int ANALYSIS_VERSION = 4;
 
@@ -101,9 +99,8 @@ public final class AnalyzeDocuments {
 
     /**
      * Fewest documents given a task of their own beyond one per core. A small corpus gets fewer
-     * tasks: each task, and each of the 7 empty ones a single document would otherwise leave, costs
-     * every later stage that reads the cached analyses a task too (the seed run's statistics:
-     * 16.7 s → 13.5 s).
+     * tasks: each task, and each empty one a single document would otherwise leave, costs every later
+     * stage that reads the cached analyses a task too.
      */
     static final int MIN_DOCUMENTS_PER_TASK = 16;
 

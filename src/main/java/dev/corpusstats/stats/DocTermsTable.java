@@ -1,5 +1,6 @@
 package dev.corpusstats.stats;
 
+import dev.corpusstats.output.Table;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
@@ -10,24 +11,27 @@ import static org.apache.spark.sql.functions.row_number;
 
 /**
  * The {@code doc_terms} table: per document and n-gram term, count, tf (count over the document's
- * n-grams of the same n), tfidf (tf · idf from {@code terms}) and rank (1 = highest tfidf in the
- * document among terms of the same n; ties broken by term, so ranks are deterministic).
+ * n-grams of the same n), tfidf ({@link Formulas#tfidf}, idf from {@code terms}) and rank (1 =
+ * highest tfidf in the document among terms of the same n; ties broken by term, so ranks are
+ * deterministic).
  */
 public final class DocTermsTable {
     private DocTermsTable() {
     }
 
+    /**
+     * @param docTermCounts {@link DocTermCounts} rows, whose tf the NLP core computed per document
+     *                      (a window over all rows would shuffle every one of them)
+     * @param terms         the terms table
+     */
     public static Dataset<Row> from(Dataset<Row> docTermCounts, Dataset<Row> terms) {
-        // tf comes with the counts (computed per document by the NLP core, NGramCounter), not from a
-        // window over all rows: that window re-shuffled every (doc, term) row (16×: 8.1 M).
         WindowSpec byScore = Window.partitionBy("doc_id", "n").orderBy(col("tfidf").desc(), col("term").asc());
         // Partitioned by doc_id once: the rank window (per doc_id and n) needs no shuffle of its own, and
         // Spark drops the writer's identical repartition(doc_id).
-        return docTermCounts
+        return Table.DOC_TERMS.select(docTermCounts
                 .join(terms.select("term", "n", "idf"), new String[] {"term", "n"})
                 .repartition(col("doc_id"))
-                .withColumn("tfidf", col("tf").multiply(col("idf")))
-                .withColumn("rank", row_number().over(byScore))
-                .select("doc_id", "term", "n", "count", "tf", "tfidf", "rank");
+                .withColumn("tfidf", FormulaColumns.tfidf(col("tf"), col("idf")))
+                .withColumn("rank", row_number().over(byScore)));
     }
 }

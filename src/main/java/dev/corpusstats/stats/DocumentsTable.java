@@ -1,13 +1,9 @@
 package dev.corpusstats.stats;
 
 import dev.corpusstats.output.Table;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
-import java.util.Arrays;
-
-import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 /**
@@ -18,10 +14,8 @@ public final class DocumentsTable {
     private DocumentsTable() {
     }
 
+    /** @param analyzed {@link AnalyzeDocuments} rows, duplicates included */
     public static Dataset<Row> from(Dataset<Row> analyzed, boolean keepText) {
-        Column[] columns = Arrays.stream(Table.DOCUMENTS.schema().fieldNames())
-                .map(name -> name.equals("text") && !keepText ? lit(null).cast("string").as("text") : col(name))
-                .toArray(Column[]::new);
-        return analyzed.select(columns);
+        return Table.DOCUMENTS.select(keepText ? analyzed : analyzed.withColumn("text", lit(null).cast("string")));
     }
 }

@@ -1,5 +1,6 @@
 package dev.corpusstats.stats;
 
+import dev.corpusstats.output.Table;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
@@ -15,12 +16,17 @@ import static org.apache.spark.sql.functions.sum;
 /**
  * The {@code entities} table: one row per corpus-wide entity, with its display name (the canonical
  * text its mentions resolve to most often among those with as many words as the entity's key, else
- * among all; ties: the alphabetically first), mention and document counts, and its variants (every surface text seen, with counts, most frequent first).
+ * among all; ties: the alphabetically first), mention and document counts, and its variants (every
+ * surface text seen, with counts, most frequent first).
  */
 public final class EntitiesTable {
     private EntitiesTable() {
     }
 
+    /**
+     * @param mentions    {@link EntityMentionsTable#linked} mentions (with their canonical texts)
+     * @param docEntities the doc_entities table
+     */
     public static Dataset<Row> from(Dataset<Row> mentions, Dataset<Row> docEntities) {
         Dataset<Row> counts = docEntities.groupBy("entity_id")
                 .agg(first("type").as("type"), sum("mentions").cast("long").as("mention_count"),
@@ -37,7 +43,6 @@ public final class EntitiesTable {
                 .agg(expr("array_sort(collect_list(struct(text, count)), (a, b) -> case "
                         + "when a.count > b.count then -1 when a.count < b.count then 1 "
                         + "when a.text < b.text then -1 when a.text > b.text then 1 else 0 end)").as("variants"));
-        return counts.join(names, "entity_id").join(variants, "entity_id")
-                .select("entity_id", "name", "type", "mention_count", "doc_count", "variants");
+        return Table.ENTITIES.select(counts.join(names, "entity_id").join(variants, "entity_id"));
     }
 }

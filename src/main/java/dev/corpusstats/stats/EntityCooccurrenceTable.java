@@ -1,10 +1,10 @@
 package dev.corpusstats.stats;
 
+import dev.corpusstats.output.Table;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.api.java.UDF1;
-import org.apache.spark.sql.api.java.UDF4;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -34,9 +34,6 @@ import static org.apache.spark.sql.functions.udf;
  * on document and on sentence took four.
  */
 public final class EntityCooccurrenceTable {
-    static final UserDefinedFunction NPMI = udf((UDF4<Long, Long, Long, Long, Double>) Formulas::documentNpmi,
-            DataTypes.DoubleType).withName("document_npmi");
-
     static final StructType PAIR = new StructType()
             .add("entity_a", DataTypes.StringType, false)
             .add("entity_b", DataTypes.StringType, false)
@@ -67,7 +64,7 @@ public final class EntityCooccurrenceTable {
     }
 
     /**
-     * @param mentions    {@link EntityMentionsTable#mentions} rows
+     * @param mentions    {@link EntityMentionsTable#linked} mentions
      * @param docEntities the doc_entities table (one row per document and entity mentioned in it)
      * @param corpusDocs  N
      */
@@ -78,11 +75,10 @@ public final class EntityCooccurrenceTable {
                 .groupBy(col("p.entity_a").as("entity_a"), col("p.entity_b").as("entity_b"))
                 .agg(sum("p.sentences").cast("long").as("sentence_count"), count(lit(1)).as("doc_count"));
         Dataset<Row> docCounts = docEntities.groupBy("entity_id").agg(count(lit(1)).as("df"));
-        return pairs
+        return Table.ENTITY_COOCCURRENCE.select(pairs
                 .join(docCounts.withColumnRenamed("entity_id", "entity_a").withColumnRenamed("df", "df_a"), "entity_a")
                 .join(docCounts.withColumnRenamed("entity_id", "entity_b").withColumnRenamed("df", "df_b"), "entity_b")
-                .withColumn("npmi", NPMI.apply(col("doc_count"), col("df_a"), col("df_b"), lit(corpusDocs)))
-                .select("entity_a", "entity_b", "sentence_count", "doc_count", "npmi");
+                .withColumn("npmi", FormulaColumns.documentNpmi(col("doc_count"), col("df_a"), col("df_b"), lit(corpusDocs))));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.corpusstats.stats;
 
+import dev.corpusstats.nlp.entities.EntityRecognizer;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -7,10 +8,6 @@ import org.apache.spark.sql.SparkSession;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.expr;
-import static org.apache.spark.sql.functions.first;
-import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.sum;
 
 /**
  * Corpus-level person linking: a one-word person entity ("PER:obama", from documents that only say
@@ -25,14 +22,14 @@ public final class EntityLinks {
     private EntityLinks() {
     }
 
-    /** from_id → to_id for the one-word persons to merge. */
+    /** from_id → to_id for the one-word persons to merge, from {@link DocEntitiesTable#perDocument} rows. */
     public static Dataset<Row> from(Dataset<Row> docEntities) {
         SparkSession spark = docEntities.sparkSession();
         docEntities.createOrReplaceTempView("link_doc_entities");
         return spark.sql("""
                 WITH persons AS (
                   SELECT entity_id, substr(entity_id, 5) AS words, sum(mentions) AS m
-                  FROM link_doc_entities WHERE type = 'PER' GROUP BY entity_id
+                  FROM link_doc_entities WHERE type = '%s' GROUP BY entity_id
                 ), candidates AS (
                   SELECT s.entity_id AS from_id, l.entity_id AS to_id, l.m,
                          row_number() OVER (PARTITION BY s.entity_id ORDER BY l.m DESC, l.entity_id) AS r,
@@ -43,7 +40,7 @@ public final class EntityLinks {
                 )
                 SELECT from_id, to_id FROM candidates
                 WHERE r = 1 AND (next_m IS NULL OR m >= %d * next_m)
-                """.formatted(DOMINANCE));
+                """.formatted(EntityRecognizer.PERSON, DOMINANCE));
     }
 
     /** Rows with {@code entity_id} rewritten through the links. */
@@ -54,18 +51,5 @@ public final class EntityLinks {
             select[i] = columns[i].equals("entity_id") ? coalesce(col("to_id"), col("entity_id")).as("entity_id") : col(columns[i]);
         }
         return rows.join(links, rows.col("entity_id").equalTo(links.col("from_id")), "left").select(select);
-    }
-
-    /**
-     * doc_entities after linking: a document that mentions both a linked one-word person and its
-     * full name (rare: the resolver merges those) gets one row, with summed mentions and salience,
-     * named after the more mentioned of the two (ties: the greater name, so reruns agree).
-     */
-    public static Dataset<Row> relinkDocEntities(Dataset<Row> docEntities, Dataset<Row> links) {
-        return relink(docEntities, links)
-                .groupBy("doc_id", "entity_id")
-                .agg(expr("max_by(name, named_struct('mentions', mentions, 'name', name))").as("name"), first("type").as("type"), sum("mentions").cast("int").as("mentions"),
-                        min("first_begin").as("first_begin"), sum("salience").as("salience"))
-                .select("doc_id", "entity_id", "name", "type", "mentions", "first_begin", "salience");
     }
 }

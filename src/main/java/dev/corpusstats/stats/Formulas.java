@@ -2,7 +2,7 @@ package dev.corpusstats.stats;
 
 /**
  * The statistics' formulas, as documented in docs/SCHEMA.md. Natural logarithms throughout.
- * Pure functions: the Spark tables call exactly these.
+ * Pure functions, no Spark types: the Spark tables and the NLP core call exactly these.
  */
 public final class Formulas {
     private Formulas() {
@@ -15,6 +15,21 @@ public final class Formulas {
      */
     public static double idf(long corpusDocs, long docCount) {
         return Math.log((1.0 + corpusDocs) / (1.0 + docCount)) + 1.0;
+    }
+
+    /** tf-idf of a term in a document: {@code tf · idf}, tf its share of the document's terms of the same n. */
+    public static double tfidf(double tf, double idf) {
+        return tf * idf;
+    }
+
+    /**
+     * Salience weight of an entity in a document, {@code mentions · (1 + 1 / (1 + first sentence index))}:
+     * its frequency, up to doubled for entities introduced early (news puts the main actors first).
+     * An entity's salience is its weight over the sum of the weights of the document's entities, so
+     * saliences are in [0, 1] and sum to 1 per document.
+     */
+    public static double salienceWeight(int mentions, int firstSentence) {
+        return mentions * (1.0 + 1.0 / (1 + firstSentence));
     }
 
     /**

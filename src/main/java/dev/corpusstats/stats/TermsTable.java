@@ -1,16 +1,13 @@
 package dev.corpusstats.stats;
 
+import dev.corpusstats.output.Table;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.api.java.UDF2;
-import org.apache.spark.sql.expressions.UserDefinedFunction;
-import org.apache.spark.sql.types.DataTypes;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.udf;
 
 /**
  * The {@code terms} table: per (term, n), total_count (sum of the documents' counts), doc_count
@@ -18,9 +15,6 @@ import static org.apache.spark.sql.functions.udf;
  * partial states: the table of A ∪ B is the sum of the tables of A and B.
  */
 public final class TermsTable {
-    static final UserDefinedFunction IDF = udf(
-            (UDF2<Long, Long, Double>) Formulas::idf, DataTypes.DoubleType).withName("idf");
-
     private TermsTable() {
     }
 
@@ -29,9 +23,8 @@ public final class TermsTable {
      * @param corpusDocs    N, the number of documents counted
      */
     public static Dataset<Row> from(Dataset<Row> docTermCounts, long corpusDocs) {
-        return docTermCounts.groupBy("term", "n")
+        return Table.TERMS.select(docTermCounts.groupBy("term", "n")
                 .agg(sum("count").cast("long").as("total_count"), count(lit(1)).as("doc_count"))
-                .withColumn("idf", IDF.apply(lit(corpusDocs), col("doc_count")))
-                .select("term", "n", "total_count", "doc_count", "idf");
+                .withColumn("idf", FormulaColumns.idf(lit(corpusDocs), col("doc_count"))));
     }
 }

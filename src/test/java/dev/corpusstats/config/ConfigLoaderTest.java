@@ -33,7 +33,7 @@ class ConfigLoaderTest {
                 "--format", "jsonl", "--set", "collocations.min_count=5", "--set", "output.keep_text=false")).toConfig();
         assertEquals("b", c.input.path);
         assertEquals("o", c.output.path);
-        assertEquals("jsonl", c.input.format);
+        assertEquals(InputFormat.JSONL, c.input.format);
         assertEquals(2, c.terms.maxN);
         assertEquals(5, c.collocations.minCount);
         assertFalse(c.output.keepText);

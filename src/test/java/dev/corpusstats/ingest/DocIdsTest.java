@@ -1,5 +1,6 @@
 package dev.corpusstats.ingest;
 
+import dev.corpusstats.config.InputFormat;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,11 +19,11 @@ class DocIdsTest {
 
     @Test
     void formatByExtensionLooksThroughGzip() {
-        assertEquals("jsonl", InputFormats.forFile("auto", "a.jsonl.gz"));
-        assertEquals("csv", InputFormats.forFile("auto", "A.CSV"));
-        assertEquals("parquet", InputFormats.forFile("auto", "part-0.parquet"));
-        assertEquals("text", InputFormats.forFile("auto", "199.txt"));
-        assertEquals("text", InputFormats.forFile("auto", "README"));
-        assertEquals("csv", InputFormats.forFile("csv", "data.txt"));
+        assertEquals(InputFormat.JSONL, InputFormats.forFile(InputFormat.AUTO, "a.jsonl.gz"));
+        assertEquals(InputFormat.CSV, InputFormats.forFile(InputFormat.AUTO, "A.CSV"));
+        assertEquals(InputFormat.PARQUET, InputFormats.forFile(InputFormat.AUTO, "part-0.parquet"));
+        assertEquals(InputFormat.TEXT, InputFormats.forFile(InputFormat.AUTO, "199.txt"));
+        assertEquals(InputFormat.TEXT, InputFormats.forFile(InputFormat.AUTO, "README"));
+        assertEquals(InputFormat.CSV, InputFormats.forFile(InputFormat.CSV, "data.txt"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.corpusstats.ingest;
 
+import dev.corpusstats.config.InputFormat;
 import dev.corpusstats.config.JobConfig;
 import dev.corpusstats.testing.TestFiles;
 import org.apache.hadoop.conf.Configuration;
@@ -17,7 +18,7 @@ class RecordReaderTest {
     @TempDir
     Path dir;
 
-    private List<SourceRecord> read(Path file, String format, long maxBytes) {
+    private List<SourceRecord> read(Path file, InputFormat format, long maxBytes) {
         JobConfig.Input settings = new JobConfig.Input();
         settings.maxDocumentBytes = maxBytes;
         InputFile input = new InputFile(file.toUri().toString(), dir.relativize(file).toString(),
@@ -26,7 +27,7 @@ class RecordReaderTest {
     }
 
     private SourceRecord readOne(Path file) {
-        List<SourceRecord> records = read(file, "auto", 1000);
+        List<SourceRecord> records = read(file, InputFormat.AUTO, 1000);
         assertEquals(1, records.size());
         return records.get(0);
     }
@@ -79,7 +80,7 @@ class RecordReaderTest {
                 "{\"text\": \"No id.\"}",
                 "{\"id\": \"a3\"}",
                 "[1, 2]"));
-        List<SourceRecord> records = read(file, "auto", 1000);
+        List<SourceRecord> records = read(file, InputFormat.AUTO, 1000);
         assertEquals(List.of("document", "malformed_record", "document", "missing_id", "missing_text", "malformed_record"),
                 records.stream().map(r -> r.isReject() ? r.rejectReason() : "document").toList());
         assertEquals("a1", records.get(0).docId());
@@ -92,7 +93,7 @@ class RecordReaderTest {
     @Test
     void csvWithHeaderAndQuotedMultilineText() {
         Path file = TestFiles.write(dir, "news.csv", "id,title,text\nc1,Hi,\"Line one,\nline two.\"\nc2,,Second.\n");
-        List<SourceRecord> records = read(file, "auto", 1000);
+        List<SourceRecord> records = read(file, InputFormat.AUTO, 1000);
         assertEquals(2, records.size());
         assertEquals("Line one,\nline two.", records.get(0).text());
         assertEquals("Hi", records.get(0).title());
@@ -102,7 +103,7 @@ class RecordReaderTest {
 
     @Test
     void csvWithoutTheTextColumnIsOneReject() {
-        List<SourceRecord> records = read(TestFiles.write(dir, "bad.csv", "id,body\n1,abc\n2,def\n"), "auto", 1000);
+        List<SourceRecord> records = read(TestFiles.write(dir, "bad.csv", "id,body\n1,abc\n2,def\n"), InputFormat.AUTO, 1000);
         assertEquals(1, records.size());
         assertEquals("missing_text", records.get(0).rejectReason());
         assertTrue(records.get(0).rejectDetail().contains("'text'"), records.get(0).rejectDetail());
@@ -111,7 +112,7 @@ class RecordReaderTest {
     /** The reject must not depend on thread timing: univocity reads ahead on its own thread by default. */
     @org.junit.jupiter.api.RepeatedTest(300)
     void csvWithoutTheTextColumnIsAlwaysMissingText() {
-        List<SourceRecord> records = read(TestFiles.write(dir, "no-text.csv", "id,title\nc1,A headline\n"), "auto", 1000);
+        List<SourceRecord> records = read(TestFiles.write(dir, "no-text.csv", "id,title\nc1,A headline\n"), InputFormat.AUTO, 1000);
         assertEquals(1, records.size());
         assertEquals("missing_text", records.get(0).rejectReason(), records.get(0).rejectDetail());
     }

@@ -2,7 +2,7 @@ package dev.corpusstats.job;
 
 import dev.corpusstats.config.ConfigLoader;
 import dev.corpusstats.config.JobConfig;
-import dev.corpusstats.output.DocumentAnalysesStore;
+import dev.corpusstats.stats.AnalysisStore;
 import dev.corpusstats.output.Manifest;
 import dev.corpusstats.output.RunOutput;
 import dev.corpusstats.output.Table;
@@ -156,7 +156,7 @@ class ProductionRunsTest {
         Path full = dir.resolve("full");
         run(in, full, Map.of());
         TableComparison.assertSameTables(spark, full, incremental);
-        assertTrue(Files.isDirectory(incremental.resolve(DocumentAnalysesStore.FOLDER)));
+        assertTrue(Files.isDirectory(incremental.resolve(AnalysisStore.FOLDER)));
 
         // Deleted inputs leave the statistics; the stored analyses shrink with them.
         TestFiles.write(in, "a/story-2.txt", "");
@@ -166,7 +166,7 @@ class ProductionRunsTest {
         Path fullAfterDelete = dir.resolve("full-after-delete");
         run(in, fullAfterDelete, Map.of());
         TableComparison.assertSameTables(spark, fullAfterDelete, incremental);
-        assertEquals(4L, spark.read().parquet(incremental.resolve(DocumentAnalysesStore.FOLDER).toString()).count());
+        assertEquals(4L, spark.read().parquet(incremental.resolve(AnalysisStore.FOLDER).toString()).count());
 
         // Other analysis settings: nothing is reused.
         Manifest otherSettings = run(in, incremental, Map.of("output.incremental", "true", "terms.max_n", "2"));

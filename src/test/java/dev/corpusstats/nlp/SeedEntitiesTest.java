@@ -1,5 +1,11 @@
 package dev.corpusstats.nlp;
 
+import dev.corpusstats.config.JobConfig;
+import dev.corpusstats.nlp.entities.DocEntity;
+import dev.corpusstats.nlp.entities.EntityKeys;
+import dev.corpusstats.nlp.entities.EntityMention;
+import dev.corpusstats.nlp.entities.EntitySettings;
+import dev.corpusstats.nlp.text.StopWords;
 import dev.corpusstats.testing.TestFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,7 +26,7 @@ class SeedEntitiesTest {
     @BeforeAll
     static void analyzeSeed() {
         text = TestFiles.seedText();
-        EntitySettings settings = new EntitySettings(CrfEntityRecognizer.CONLL_4CLASS, CrfEntityRecognizer.ALL_3CLASS, null, true,
+        EntitySettings settings = new EntitySettings(JobConfig.Entities.CONLL_4CLASS, JobConfig.Entities.ALL_3CLASS, null, true,
                 EntityKeys.fromAliasLines(List.of("United States\tU.S."), "test"));
         analysis = new DocumentAnalyzer(StopWords.snowballEnglish(), 3, settings).analyze(text);
     }
@@ -60,7 +66,7 @@ class SeedEntitiesTest {
         }
         String emoji = "\uD83D\uDE00 Barack Obama visited Kabul.";
         DocumentAnalysis a = new DocumentAnalyzer(StopWords.snowballEnglish(), 1,
-                new EntitySettings(CrfEntityRecognizer.CONLL_4CLASS, CrfEntityRecognizer.ALL_3CLASS, null, true, EntityKeys.withoutAliases())).analyze(emoji);
+                new EntitySettings(JobConfig.Entities.CONLL_4CLASS, JobConfig.Entities.ALL_3CLASS, null, true, EntityKeys.withoutAliases())).analyze(emoji);
         EntityMention obama = a.mentions().get(0);
         assertEquals("Barack Obama", obama.text());
         assertEquals(2, obama.begin(), "the emoji is one code point, two Java chars");

@@ -63,6 +63,8 @@ class ReportBrowserTest {
         assertEquals(3, count("class=\"doc-row\""), "one row per document");
         assertTrue(dom.contains("Hamid Karzai") && dom.contains("taliban") && dom.contains("peace council"));
         assertTrue(dom.contains(">empty<"), "rejects chart names the reason");
+        assertTrue(Pattern.compile("id=\"run-line\"[^>]*>[^<]* · \\d+(\\.\\d+)? s<").matcher(dom).find(),
+                "the run line shows the run's duration");
     }
 
     @Test

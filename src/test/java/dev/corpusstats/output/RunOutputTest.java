@@ -1,5 +1,6 @@
 package dev.corpusstats.output;
 
+import dev.corpusstats.config.OutputLayout;
 import dev.corpusstats.testing.TestFiles;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
@@ -8,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,7 +22,7 @@ class RunOutputTest {
     Path dir;
 
     private RunOutput output(String layout, String runId, String runName) {
-        return new RunOutput(dir.toString(), layout, runId, runName, conf);
+        return new RunOutput(dir.toString(), OutputLayout.valueOf(layout.toUpperCase(Locale.ROOT)), runId, runName, conf);
     }
 
     private static void table(Path folder, String content) {

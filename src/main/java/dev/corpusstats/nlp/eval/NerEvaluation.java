@@ -3,89 +3,136 @@ package dev.corpusstats.nlp.eval;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.corpusstats.nlp.CrfEntityRecognizer;
-import dev.corpusstats.nlp.DocumentConsistency;
-import dev.corpusstats.nlp.EntityRecognition;
-import dev.corpusstats.nlp.EntitySpan;
+import dev.corpusstats.config.Arguments;
+import dev.corpusstats.config.ConfigException;
+import dev.corpusstats.config.JobConfig;
+import dev.corpusstats.nlp.EntityEngines;
+import dev.corpusstats.nlp.entities.DocumentConsistency;
+import dev.corpusstats.nlp.entities.EntityKeys;
+import dev.corpusstats.nlp.entities.EntityRecognition;
+import dev.corpusstats.nlp.entities.EntitySettings;
+import dev.corpusstats.nlp.entities.EntitySpan;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * {@code jobs/eval-ner.sh --gold FILE [--json OUT] [--baseline]}: runs the job's entity recognizer
  * on a CoNLL file's gold tokens, document by document, and prints entity-level precision, recall
  * and F1 (exact span and type, as conlleval counts them), overall and per type, and tokens/s.
  * {@code --baseline} runs the bare CRF, without the expert model or the document-level steps;
- * {@code --no-expert}, {@code --misc-retype} and {@code --rules} choose the parts, to measure each one's gain. {@code --check-features} also
- * checks, on every token of the file, that the CRF's cached feature indices are the ones CoreNLP builds.
+ * {@code --no-expert}, {@code --misc-retype} and {@code --rules} choose the parts, to measure each
+ * one's gain. {@code --check-features} also checks, on every token of the file, that the CRF's
+ * cached feature indices are the ones CoreNLP builds ({@link CrfFeatureCheck}).
  */
 public final class NerEvaluation {
     private NerEvaluation() {
     }
 
-    public static void main(String[] args) throws IOException {
-        Path gold = null;
-        Path json = null;
-        boolean baseline = false;
-        boolean noExpert = false;
-        boolean miscRetype = false;
-        boolean checkFeatures = false;
-        Set<DocumentConsistency.Rule> rules = DocumentConsistency.ALL;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--gold" -> gold = Path.of(args[++i]);
-                case "--json" -> json = Path.of(args[++i]);
-                case "--baseline" -> baseline = true;
-                case "--no-expert" -> noExpert = true;
-                case "--misc-retype" -> miscRetype = true;
-                case "--check-features" -> checkFeatures = true;
-                case "--rules" -> rules = parseRules(args[++i]);
-                default -> {
-                    System.err.println("eval-ner: unknown option " + args[i] + "\nusage: eval-ner --gold FILE [--json OUT] [--baseline] [--no-expert] [--misc-retype] [--rules LIST] [--check-features]");
-                    System.exit(2);
+    static final String USAGE = "usage: eval-ner --gold FILE [--json OUT] [--baseline] [--no-expert] [--misc-retype]"
+            + " [--rules LIST] [--check-features]";
+
+    /** What to evaluate, as the command line chose it. */
+    record Options(Path gold, Path json, boolean baseline, boolean noExpert, boolean miscRetype, boolean checkFeatures,
+                   Set<DocumentConsistency.Rule> rules) {
+
+        static Options parse(List<String> args) {
+            Path gold = null;
+            Path json = null;
+            boolean baseline = false;
+            boolean noExpert = false;
+            boolean miscRetype = false;
+            boolean checkFeatures = false;
+            Set<DocumentConsistency.Rule> rules = DocumentConsistency.ALL;
+            Arguments options = new Arguments(args);
+            while (options.hasNext()) {
+                String option = options.next();
+                switch (option) {
+                    case "--gold" -> gold = options.path(option);
+                    case "--json" -> json = options.path(option);
+                    case "--baseline" -> baseline = true;
+                    case "--no-expert" -> noExpert = true;
+                    case "--misc-retype" -> miscRetype = true;
+                    case "--check-features" -> checkFeatures = true;
+                    case "--rules" -> rules = parseRules(options.value(option));
+                    default -> throw new ConfigException("unknown option " + option);
                 }
             }
+            if (gold == null || !Files.isRegularFile(gold)) {
+                throw new ConfigException("--gold FILE is required and must exist" + (gold == null ? "" : ": " + gold));
+            }
+            return new Options(gold, json, baseline, noExpert, miscRetype, checkFeatures, rules);
         }
-        if (gold == null || !gold.toFile().isFile()) {
-            System.err.println("eval-ner: --gold FILE is required and must exist" + (gold == null ? "" : ": " + gold));
+
+        /** The job's default models, with the parts the options leave out removed. */
+        EntitySettings entitySettings() {
+            JobConfig.Entities defaults = new JobConfig.Entities();
+            return new EntitySettings(defaults.model, baseline || noExpert ? null : defaults.expertModel,
+                    baseline || !miscRetype ? null : defaults.expertModel, false, EntityKeys.withoutAliases());
+        }
+    }
+
+    public static void main(String[] args) throws IOException {
+        Options options;
+        try {
+            options = Options.parse(List.of(args));
+        } catch (ConfigException e) {
+            System.err.println("eval-ner: " + e.getMessage() + "\n" + USAGE);
             System.exit(2);
+            return;
         }
-        CrfEntityRecognizer engine = new CrfEntityRecognizer(CrfEntityRecognizer.CONLL_4CLASS,
-                baseline || noExpert ? null : CrfEntityRecognizer.ALL_3CLASS,
-                baseline || !miscRetype ? null : CrfEntityRecognizer.ALL_3CLASS);
-        EntityRecognition recognition = new EntityRecognition(engine, baseline ? Set.of() : rules);
-        List<GoldDocument> documents = ConllReader.read(gold);
+        EntitySettings settings = options.entitySettings();
+        EntityRecognition recognition = new EntityRecognition(EntityEngines.recognizer(settings),
+                options.baseline() ? Set.of() : options.rules());
+        List<GoldDocument> documents = ConllReader.read(options.gold());
         evaluate(documents, recognition); // warm-up pass: JIT-compile the CRF before timing it
         Result result = evaluate(documents, recognition);
-        System.out.println(format(gold, recognition.describe(), result));
-        if (checkFeatures) {
+        System.out.println(format(options.gold(), recognition.describe(), result));
+        if (options.checkFeatures()) {
             List<List<String>> sentences = new ArrayList<>();
             for (GoldDocument doc : documents) {
                 for (List<GoldToken> sentence : doc.sentences()) {
                     sentences.add(sentence.stream().map(GoldToken::word).toList());
                 }
             }
-            engine.checkCachedFeatures(sentences).forEach((model, check) -> System.out.println(check == null
-                    ? String.format("feature check: %s builds its features as CoreNLP does (not cached)", model)
-                    : String.format("feature check: %s: %,d tokens, %,d of %,d cliques with other feature indices than CoreNLP's",
-                            model, check[0], check[2], check[1])));
+            for (String model : new LinkedHashSet<>(Stream.of(settings.model(), settings.expertModel(), settings.miscModel())
+                    .filter(Objects::nonNull).toList())) {
+                CrfFeatureCheck check = CrfFeatureCheck.of(model, sentences);
+                System.out.println(check == null
+                        ? String.format("feature check: %s builds its features as CoreNLP does (not cached)", CrfFeatureCheck.fileName(model))
+                        : check.describe());
+            }
         }
-        if (json != null) {
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), toJson(gold, recognition.describe(), result));
+        if (options.json() != null) {
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(options.json().toFile(),
+                    toJson(options.gold(), recognition.describe(), result));
         }
     }
 
     private static Set<DocumentConsistency.Rule> parseRules(String list) {
         Set<DocumentConsistency.Rule> rules = EnumSet.noneOf(DocumentConsistency.Rule.class);
         for (String name : list.split(",")) {
-            if (!name.isBlank() && !name.strip().equalsIgnoreCase("none")) {
+            if (name.isBlank() || name.strip().equalsIgnoreCase("none")) {
+                continue;
+            }
+            try {
                 rules.add(DocumentConsistency.Rule.valueOf(name.strip().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("unknown rule '" + name.strip() + "' in --rules; rules: "
+                        + Arrays.stream(DocumentConsistency.Rule.values()).map(r -> r.name().toLowerCase(Locale.ROOT))
+                        .collect(Collectors.joining(", ")) + ", none");
             }
         }
         return rules;

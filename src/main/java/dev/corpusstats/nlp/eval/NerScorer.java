@@ -1,6 +1,6 @@
 package dev.corpusstats.nlp.eval;
 
-import dev.corpusstats.nlp.EntitySpan;
+import dev.corpusstats.nlp.entities.EntitySpan;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;

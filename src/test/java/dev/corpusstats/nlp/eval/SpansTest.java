@@ -1,6 +1,6 @@
 package dev.corpusstats.nlp.eval;
 
-import dev.corpusstats.nlp.EntitySpan;
+import dev.corpusstats.nlp.entities.EntitySpan;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,0 +1,40 @@
+package dev.corpusstats.stats;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The datasets a run caches, unpersisted together when it ends. Table writes cache shared data from
+ * their own threads; after a failure, one still running past the pipeline's wait may cache after
+ * the run has ended: that dataset is unpersisted at once instead of staying cached in Spark.
+ */
+public final class RunCaches {
+    private final List<Dataset<?>> persisted = new ArrayList<>();
+    private boolean ended;
+
+    /** Cached in memory, spilling to local disk when memory is short. */
+    public Dataset<Row> persist(Dataset<Row> data) {
+        return persist(data, StorageLevel.MEMORY_AND_DISK());
+    }
+
+    public synchronized Dataset<Row> persist(Dataset<Row> data, StorageLevel level) {
+        Dataset<Row> cached = data.persist(level);
+        if (ended) {
+            cached.unpersist();
+        } else {
+            persisted.add(cached);
+        }
+        return cached;
+    }
+
+    /** Unpersists everything cached so far, and anything cached later as soon as it is. */
+    public synchronized void unpersistAll() {
+        ended = true;
+        persisted.forEach(Dataset::unpersist);
+        persisted.clear();
+    }
+}
