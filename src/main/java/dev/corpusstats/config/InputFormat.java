@@ -3,39 +3,34 @@ package dev.corpusstats.config;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** How input files are parsed ({@code input.format}). */
 public enum InputFormat {
     /** Chosen per file by its extension ({@code ingest.InputFormats}). */
-    AUTO("auto"),
+    AUTO,
     /** One document per file. */
-    TEXT("text"),
+    TEXT,
     /** One document per JSON object line. */
-    JSONL("jsonl"),
+    JSONL,
     /** One document per CSV record, with a header. */
-    CSV("csv"),
+    CSV,
     /** One document per Parquet row. */
-    PARQUET("parquet");
+    PARQUET;
 
-    private final String code;
-
-    InputFormat(String code) {
-        this.code = code;
-    }
-
-    /** The name in settings files, on the command line and in the manifest. */
+    /** The name in settings files, on the command line and in the manifest: the constant in lower case. */
     @JsonValue
     public String code() {
-        return code;
+        return name().toLowerCase(Locale.ROOT);
     }
 
     @Override
     public String toString() {
-        return code;
+        return code();
     }
 
-    /** "auto, text, jsonl, csv, parquet": for error messages. */
+    /** "auto, text, jsonl, csv, parquet": for messages. */
     public static String codes() {
         return Arrays.stream(values()).map(InputFormat::code).collect(Collectors.joining(", "));
     }

@@ -2,30 +2,26 @@ package dev.corpusstats.config;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import java.util.Locale;
+
 /**
  * Where a run is published under the output root ({@code output.layout}; {@code output.RunOutput}
  * does the publishing).
  */
 public enum OutputLayout {
     /** The tables at the output root, replaced by each run. */
-    OVERWRITE("overwrite"),
+    OVERWRITE,
     /** Each run in {@code runs/run=NAME/}, {@code LATEST} naming the greatest name published. */
-    RUNS("runs");
+    RUNS;
 
-    private final String code;
-
-    OutputLayout(String code) {
-        this.code = code;
-    }
-
-    /** The name in settings files, on the command line and in the manifest. */
+    /** The name in settings files, on the command line and in the manifest: the constant in lower case. */
     @JsonValue
     public String code() {
-        return code;
+        return name().toLowerCase(Locale.ROOT);
     }
 
     @Override
     public String toString() {
-        return code;
+        return code();
     }
 }

@@ -62,6 +62,7 @@ public final class CorpusStatsPipeline {
         attemptDir = output.attemptDir();
         RunCaches caches = new RunCaches(); // added to by the table writes' threads too
         boolean publishing = false;
+        boolean succeeded = false;
         try {
             List<String> recovered = output.recover();
             manifest.recovered = recovered.isEmpty() ? null : recovered;
@@ -91,6 +92,7 @@ public final class CorpusStatsPipeline {
             writeManifest(manifest, attemptDir);
             publishing = true;
             output.publish();
+            succeeded = true;
             return manifest;
         } catch (Throwable e) { // Spark rethrows checked SparkExceptions undeclared
             manifest.status = "failed";
@@ -107,7 +109,7 @@ public final class CorpusStatsPipeline {
             }
             throw e;
         } finally {
-            caches.unpersistAll();
+            caches.unpersistAll(succeeded);
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.corpusstats.job;
 
-import dev.corpusstats.ingest.InputMissingException;
 import dev.corpusstats.ingest.InputLister;
 import org.apache.hadoop.conf.Configuration;
 

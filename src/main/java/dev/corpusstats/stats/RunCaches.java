@@ -31,10 +31,17 @@ public final class RunCaches {
         return cached;
     }
 
-    /** Unpersists everything cached so far, and anything cached later as soon as it is. */
-    public synchronized void unpersistAll() {
+    /**
+     * Unpersists everything cached so far, and anything cached later as soon as it is.
+     *
+     * @param waitForRemoval wait until the cached blocks are deleted: a session stopped while Spark
+     *                       still deletes them in the background deletes their folder first, and Spark
+     *                       then logs each block it can no longer find. After a failure, tasks being
+     *                       cancelled may still hold blocks, so there the release is not waited for.
+     */
+    public synchronized void unpersistAll(boolean waitForRemoval) {
         ended = true;
-        persisted.forEach(Dataset::unpersist);
+        persisted.forEach(cached -> cached.unpersist(waitForRemoval));
         persisted.clear();
     }
 }

@@ -58,7 +58,7 @@ class CorpusTablesTest {
                 assertEquals(types(table.schema().fields()), types(actual), table.folder() + " types");
             }
         } finally {
-            caches.unpersistAll();
+            caches.unpersistAll(true);
         }
     }
 

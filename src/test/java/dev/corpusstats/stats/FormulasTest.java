@@ -15,6 +15,13 @@ class FormulasTest {
     }
 
     @Test
+    void tfidfAndSalience() {
+        assertEquals(0.25 * (Math.log(3.0 / 2.0) + 1), Formulas.tfidf(0.25, Formulas.idf(2, 1)), EPS);
+        assertEquals(3 * 2.0, Formulas.salienceWeight(3, 0), EPS, "first named in the first sentence: doubled");
+        assertEquals(3 * (1 + 1.0 / 5), Formulas.salienceWeight(3, 4), EPS);
+    }
+
+    @Test
     void pmiAndNpmi() {
         // c12 = 2, c1 = 3, c2 = 2, N = 9: p(xy) = 2/9, p(x) = 3/9, p(y) = 2/9.
         assertEquals(Math.log((2.0 / 9) / ((3.0 / 9) * (2.0 / 9))), Formulas.pmi(2, 3, 2, 9), EPS);

@@ -11,7 +11,6 @@ import edu.stanford.nlp.util.Index;
 import edu.stanford.nlp.util.Triple;
 
 import java.lang.reflect.Field;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
