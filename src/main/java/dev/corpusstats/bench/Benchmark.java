@@ -76,6 +76,16 @@ public final class Benchmark {
             }
             return new Options(input, scale, report, conf, work);
         }
+
+        /** Where the scaled corpus is written. */
+        Path corpus() {
+            return work.resolve("corpus-x" + scale);
+        }
+
+        /** Where the job writes its output. */
+        Path output() {
+            return work.resolve("output-x" + scale);
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -83,13 +93,14 @@ public final class Benchmark {
         JobConfig config;
         try {
             options = Options.parse(List.of(args));
-            config = ConfigLoader.load(options.conf(), Map.of());
+            config = ConfigLoader.load(options.conf(),
+                    Map.of("input.path", options.corpus().toString(), "output.path", options.output().toString()));
         } catch (ConfigException e) {
             System.err.println("benchmark: " + e.getMessage() + "\n" + USAGE);
             System.exit(2);
             return;
         }
-        ObjectNode result = run(options.input(), options.scale(), options.conf(), options.work(), config.entities);
+        ObjectNode result = run(options, config);
         System.out.println(table(result));
         if (options.report() != null) {
             JSON.writeValue(options.report().toFile(), result);
@@ -98,12 +109,14 @@ public final class Benchmark {
         System.exit(0);
     }
 
-    static ObjectNode run(Path input, int scale, Path conf, Path work, JobConfig.Entities entities) throws Exception {
-        Path corpus = work.resolve("corpus-x" + scale);
-        Path output = work.resolve("output-x" + scale);
-        deleteRecursively(corpus);
+    /** @param config the job's settings, reading the scaled corpus and writing to the options' output */
+    static ObjectNode run(Options options, JobConfig config) throws Exception {
+        Path input = options.input();
+        int scale = options.scale();
+        Path output = options.output();
+        deleteRecursively(options.corpus());
         deleteRecursively(output);
-        int documents = ScaledCorpus.write(input, scale, corpus);
+        int documents = ScaledCorpus.write(input, scale, options.corpus());
 
         ObjectNode r = JSON.createObjectNode();
         r.put("input", input.toString());
@@ -116,7 +129,6 @@ public final class Benchmark {
         long startup = System.nanoTime();
         SparkSession spark = SparkSessions.getOrCreate();
         r.put("spark_startup_seconds", seconds(startup));
-        JobConfig config = ConfigLoader.load(conf, Map.of("input.path", corpus.toString(), "output.path", output.toString()));
         resetPeaks();
         long jitBefore = jitMillis();
         long gcBefore = gcMillis();
@@ -138,8 +150,8 @@ public final class Benchmark {
         r.put("output_mb", sizeOf(output) / 1e6);
         spark.stop();
 
-        if (entities.enabled) {
-            r.set("ner_engine", nerEngine(input, r.get("cores").asInt(), entities));
+        if (config.entities.enabled) {
+            r.set("ner_engine", nerEngine(input, r.get("cores").asInt(), config.entities));
             double engine = r.get("ner_engine").get("crf_all_cores_tokens_per_second").asDouble();
             r.put("job_share_of_engine_throughput", (tokens / wall) / engine);
         }

@@ -18,7 +18,7 @@ public record CommandLine(Path confFile, Map<String, String> overrides, boolean 
             "  --conf FILE     settings file (YAML); keys are listed in docs/CONFIGURATION.md",
             "  --input PATH    file, directory or glob; local path or Hadoop filesystem URI (input.path)",
             "  --output DIR    output root for the Parquet tables and _manifest.json (output.path)",
-            "  --format F      " + InputFormat.codes() + " (input.format)",
+            "  --format F      " + ConfigLoader.codes(InputFormat.class) + " (input.format)",
             "  --incremental   reuse the previous run's per-document analyses (output.incremental=true)",
             "  --layout L      overwrite (tables at the output root) or runs (runs/run=NAME/) (output.layout)",
             "  --run-name N    the run's folder name in the runs layout, e.g. the schedule's date (output.run_name)",

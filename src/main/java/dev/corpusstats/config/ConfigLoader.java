@@ -46,7 +46,7 @@ public final class ConfigLoader {
             set(tree, e.getKey(), e.getValue());
         }
         JobConfig config = bind(tree, file);
-        validate(config);
+        config.validate();
         return config;
     }
 
@@ -97,8 +97,8 @@ public final class ConfigLoader {
                     + e.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")));
         } catch (InvalidFormatException e) {
             if (e.getTargetType() != null && e.getTargetType().isEnum()) {
-                throw new ConfigException("bad value for '" + path(e) + "': must be one of " + codes(e.getTargetType())
-                        + ", got '" + e.getValue() + "' (" + where + ")");
+                throw new ConfigException("bad value for '" + path(e) + "' (" + where + "): must be one of "
+                        + codes(e.getTargetType()) + ", got '" + e.getValue() + "'");
             }
             throw new ConfigException("bad value for '" + path(e) + "' (" + where + "): '" + e.getValue()
                     + "' is not a valid " + e.getTargetType().getSimpleName());
@@ -110,19 +110,14 @@ public final class ConfigLoader {
         }
     }
 
-    /** Checks values that bind but make no sense ({@link JobConfig#validate}). */
-    public static void validate(JobConfig c) {
-        c.validate();
-    }
-
     private static String path(JsonMappingException e) {
         return e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining("."));
     }
 
-    /** The names an enum setting accepts, as written in settings files. */
-    private static String codes(Class<?> enumType) {
+    /** The names an enum setting accepts, as written in settings files: "auto, text, jsonl, csv, parquet". */
+    static String codes(Class<?> enumType) {
         return Arrays.stream(enumType.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", "));
     }
 

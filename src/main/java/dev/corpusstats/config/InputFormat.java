@@ -2,9 +2,7 @@ package dev.corpusstats.config;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /** How input files are parsed ({@code input.format}). */
 public enum InputFormat {
@@ -28,10 +26,5 @@ public enum InputFormat {
     @Override
     public String toString() {
         return code();
-    }
-
-    /** "auto, text, jsonl, csv, parquet": for messages. */
-    public static String codes() {
-        return Arrays.stream(values()).map(InputFormat::code).collect(Collectors.joining(", "));
     }
 }

@@ -56,7 +56,7 @@ public final class JobConfig implements Serializable {
 
         void validate() {
             require(path != null && !path.isBlank(), "input.path", "must be set");
-            require(format != null, "input.format", "must be one of " + InputFormat.codes());
+            require(format != null, "input.format", "must be one of " + ConfigLoader.codes(InputFormat.class));
             require(idColumn != null && !idColumn.isBlank(), "input.id_column", "must be set");
             require(textColumn != null && !textColumn.isBlank(), "input.text_column", "must be set");
             require(maxDocumentBytes > 0, "input.max_document_bytes", "must be positive, got " + maxDocumentBytes);
@@ -94,7 +94,7 @@ public final class JobConfig implements Serializable {
 
         void validate() {
             require(path != null && !path.isBlank(), "output.path", "must be set");
-            require(layout != null, "output.layout", "must be overwrite or runs");
+            require(layout != null, "output.layout", "must be one of " + ConfigLoader.codes(OutputLayout.class));
             if (runName != null) {
                 require(runName.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}"), "output.run_name",
                         "letters, digits, '.', '_' and '-' only (it names a folder), got '" + runName + "'");

@@ -18,7 +18,7 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Step 1: the input path becomes a DataFrame of {@link #SCHEMA source records}, one per input file
+ * The read step: the input path becomes a DataFrame of {@link #SCHEMA source records}, one per input file
  * or record, each a document or a reject. The driver lists files; executors read and decode them.
  */
 public final class ReadCorpus {

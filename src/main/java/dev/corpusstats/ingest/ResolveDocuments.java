@@ -15,7 +15,7 @@ import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.when;
 
 /**
- * Step 2: source records become accepted documents and rejects.
+ * The resolve step: source records become accepted documents and rejects.
  * <ul>
  *   <li>doc_id collisions: the record with the smallest source keeps the id; every other one is
  *       rejected as {@code duplicate_doc_id}, naming the source that kept it (never merged);</li>

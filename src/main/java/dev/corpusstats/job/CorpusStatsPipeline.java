@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -78,10 +79,11 @@ public final class CorpusStatsPipeline {
             stages.end("nlp");
             writeTables(tables, analyzed, manifest);
             stages.end("statistics_and_write");
-            ReportWriter.Report report = config.output.report
-                    ? new ReportWriter(spark, attemptDir).query(config.output.reportDocuments, config.output.parallelWrites)
-                    : null;
-            stages.end("report");
+            ReportWriter.Report report = null;
+            if (config.output.report) {
+                report = new ReportWriter(spark, attemptDir).query(config.output.reportDocuments, config.output.parallelWrites);
+                stages.end("report");
+            }
 
             manifest.status = "succeeded";
             manifest.publishedTo = output.publishedDir();
@@ -158,10 +160,8 @@ public final class CorpusStatsPipeline {
         if (!config.output.incremental) {
             return AnalyzeDocuments.apply(documents, settings, records);
         }
-        AnalysisStore store = new AnalysisStore(spark, config, manifest.versions);
-        AnalysisStore.Reuse reuse = store.analyze(documents, settings, previous);
-        manifest.incremental = store.describe(reuse);
-        return reuse.analyzed();
+        manifest.incremental = new LinkedHashMap<>();
+        return new AnalysisStore(spark, config, manifest.versions).analyze(documents, settings, previous, manifest.incremental);
     }
 
     /** The tables step: every table written, a few at once, then the analyses an incremental run keeps. */

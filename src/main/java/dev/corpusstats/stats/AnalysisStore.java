@@ -21,7 +21,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -53,41 +52,26 @@ public final class AnalysisStore {
         this.fingerprint = fingerprint(config, versions);
     }
 
-    /** SHA-256 of everything a document's analysis depends on besides its text. */
-    public String fingerprint() {
-        return fingerprint;
-    }
-
     /**
-     * The analyzed documents, reusing the analyses that the run published under {@code previousDir}
-     * kept with this fingerprint; texts without one (new or changed) are analyzed now.
-     */
-    public Reuse analyze(Dataset<Row> documents, AnalyzerSettings settings, Optional<String> previousDir) {
-        Optional<Dataset<Row>> stored = previousDir.flatMap(this::load);
-        long total = documents.count();
-        if (stored.isEmpty()) {
-            return new Reuse(AnalyzeDocuments.apply(documents, settings, total), null, 0, total);
-        }
-        long fresh = AnalyzeDocuments.withoutStoredAnalysis(documents, stored.get()).count();
-        return new Reuse(AnalyzeDocuments.reusing(documents, stored.get(), settings, fresh), previousDir.get(), total - fresh, fresh);
-    }
-
-    /**
-     * An incremental run's analyses and where they came from.
+     * The analyzed documents, as a plan: reusing the analyses that the run published under
+     * {@code previousDir} kept with this fingerprint; texts without one (new or changed) are analyzed.
      *
-     * @param previous the previous output whose analyses were reused; null when none were
+     * @param manifestEntry the manifest's {@code incremental} entry, filled in as the facts are known:
+     *                      {@code fingerprint}, {@code previous} (the output reused from, or null), then
+     *                      {@code documents_reused} and {@code documents_analyzed}
      */
-    public record Reuse(Dataset<Row> analyzed, String previous, long reused, long analyzedNow) {
-    }
-
-    /** The manifest's {@code incremental} entry for a run that {@link #analyze analyzed} as {@code reuse} says. */
-    public Map<String, Object> describe(Reuse reuse) {
-        Map<String, Object> incremental = new LinkedHashMap<>();
-        incremental.put("fingerprint", fingerprint);
-        incremental.put("previous", reuse.previous());
-        incremental.put("documents_reused", reuse.reused());
-        incremental.put("documents_analyzed", reuse.analyzedNow());
-        return incremental;
+    public Dataset<Row> analyze(Dataset<Row> documents, AnalyzerSettings settings, Optional<String> previousDir,
+                                Map<String, Object> manifestEntry) {
+        Optional<Dataset<Row>> stored = previousDir.flatMap(this::load);
+        manifestEntry.put("fingerprint", fingerprint);
+        manifestEntry.put("previous", stored.isPresent() ? previousDir.get() : null);
+        long total = documents.count();
+        long fresh = stored.isEmpty() ? total : AnalyzeDocuments.withoutStoredAnalysis(documents, stored.get()).count();
+        manifestEntry.put("documents_reused", total - fresh);
+        manifestEntry.put("documents_analyzed", fresh);
+        return stored.isEmpty()
+                ? AnalyzeDocuments.apply(documents, settings, total)
+                : AnalyzeDocuments.reusing(documents, stored.get(), settings, fresh);
     }
 
     /**

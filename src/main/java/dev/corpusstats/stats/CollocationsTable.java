@@ -1,5 +1,6 @@
 package dev.corpusstats.stats;
 
+import dev.corpusstats.stats.core.Formulas;
 import dev.corpusstats.output.Table;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -15,7 +16,7 @@ import static org.apache.spark.sql.functions.split;
  * {@link Formulas#npmi NPMI}, {@link Formulas#logLikelihoodRatio G²}), all against N = the corpus's
  * unigram term count. Built from {@code terms} alone, so it reconciles with it exactly.
  */
-public final class CollocationsTable {
+final class CollocationsTable {
     private CollocationsTable() {
     }
 
@@ -24,7 +25,7 @@ public final class CollocationsTable {
      * @param minCount bigrams seen fewer times are left out
      * @param n        N₁, the corpus's unigram term occurrences (Σ total_count over n = 1)
      */
-    public static Dataset<Row> from(Dataset<Row> terms, int minCount, long n) {
+    static Dataset<Row> from(Dataset<Row> terms, int minCount, long n) {
         Dataset<Row> unigrams = terms.filter(col("n").equalTo(1)).select("term", "total_count");
         Dataset<Row> bigrams = terms.filter(col("n").equalTo(2).and(col("total_count").geq(minCount)))
                 .select(col("term").as("bigram"), col("total_count").as("count"), split(col("term"), " ").as("words"))

@@ -16,7 +16,7 @@ import static org.apache.spark.sql.functions.sum;
  * offset and salience, as the NLP core computed them per document ({@code nlp.entities.DocEntity}),
  * after {@link EntityLinks person linking}.
  */
-public final class DocEntitiesTable {
+final class DocEntitiesTable {
     private DocEntitiesTable() {
     }
 
@@ -24,7 +24,7 @@ public final class DocEntitiesTable {
      * Each document's entities as the NLP core found them, before linking (the input of
      * {@link EntityLinks#from}): doc_id, entity_id, name, type, mentions, first_begin, salience.
      */
-    public static Dataset<Row> perDocument(Dataset<Row> corpusDocuments) {
+    static Dataset<Row> perDocument(Dataset<Row> corpusDocuments) {
         return corpusDocuments.select(col("doc_id"), explode(col("entities")).as("e")).select(col("doc_id"), col("e.*"));
     }
 
@@ -36,7 +36,7 @@ public final class DocEntitiesTable {
      * @param corpusDocuments {@link DocTermCounts#corpusDocuments} rows
      * @param links           {@link EntityLinks#from} rows
      */
-    public static Dataset<Row> from(Dataset<Row> corpusDocuments, Dataset<Row> links) {
+    static Dataset<Row> from(Dataset<Row> corpusDocuments, Dataset<Row> links) {
         return Table.DOC_ENTITIES.select(EntityLinks.relink(perDocument(corpusDocuments), links)
                 .groupBy("doc_id", "entity_id")
                 .agg(expr("max_by(name, named_struct('mentions', mentions, 'name', name))").as("name"), first("type").as("type"),

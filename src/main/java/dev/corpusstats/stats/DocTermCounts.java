@@ -11,16 +11,16 @@ import static org.apache.spark.sql.functions.explode;
  * statistics (all, or only the first of each set of identical texts), with their n-gram counts
  * exploded. {@code terms} and {@code doc_terms} are both derived from it.
  */
-public final class DocTermCounts {
+final class DocTermCounts {
     private DocTermCounts() {
     }
 
     /** The analyzed documents that corpus statistics count. */
-    public static Dataset<Row> corpusDocuments(Dataset<Row> analyzed, boolean countDuplicatesOnce) {
+    static Dataset<Row> corpusDocuments(Dataset<Row> analyzed, boolean countDuplicatesOnce) {
         return countDuplicatesOnce ? analyzed.filter(col("duplicate_of").isNull()) : analyzed;
     }
 
-    public static Dataset<Row> from(Dataset<Row> corpusDocuments) {
+    static Dataset<Row> from(Dataset<Row> corpusDocuments) {
         return corpusDocuments.select(col("doc_id"), explode(col("terms")).as("t"))
                 .select(col("doc_id"), col("t.term").as("term"), col("t.n").as("n"), col("t.count").as("count"),
                         col("t.tf").as("tf"));

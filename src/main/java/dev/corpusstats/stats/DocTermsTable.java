@@ -1,5 +1,6 @@
 package dev.corpusstats.stats;
 
+import dev.corpusstats.stats.core.Formulas;
 import dev.corpusstats.output.Table;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -15,7 +16,7 @@ import static org.apache.spark.sql.functions.row_number;
  * highest tfidf in the document among terms of the same n; ties broken by term, so ranks are
  * deterministic).
  */
-public final class DocTermsTable {
+final class DocTermsTable {
     private DocTermsTable() {
     }
 
@@ -24,7 +25,7 @@ public final class DocTermsTable {
      *                      (a window over all rows would shuffle every one of them)
      * @param terms         the terms table
      */
-    public static Dataset<Row> from(Dataset<Row> docTermCounts, Dataset<Row> terms) {
+    static Dataset<Row> from(Dataset<Row> docTermCounts, Dataset<Row> terms) {
         WindowSpec byScore = Window.partitionBy("doc_id", "n").orderBy(col("tfidf").desc(), col("term").asc());
         // Partitioned by doc_id once: the rank window (per doc_id and n) needs no shuffle of its own, and
         // Spark drops the writer's identical repartition(doc_id).

@@ -10,12 +10,12 @@ import static org.apache.spark.sql.functions.lit;
  * The {@code documents} table: every accepted document with its counts, from the analyzed
  * documents. With {@code output.keep_text: false} the text column is null.
  */
-public final class DocumentsTable {
+final class DocumentsTable {
     private DocumentsTable() {
     }
 
     /** @param analyzed {@link AnalyzeDocuments} rows, duplicates included */
-    public static Dataset<Row> from(Dataset<Row> analyzed, boolean keepText) {
+    static Dataset<Row> from(Dataset<Row> analyzed, boolean keepText) {
         return Table.DOCUMENTS.select(keepText ? analyzed : analyzed.withColumn("text", lit(null).cast("string")));
     }
 }

@@ -19,7 +19,7 @@ import static org.apache.spark.sql.functions.sum;
  * among all; ties: the alphabetically first), mention and document counts, and its variants (every
  * surface text seen, with counts, most frequent first).
  */
-public final class EntitiesTable {
+final class EntitiesTable {
     private EntitiesTable() {
     }
 
@@ -27,7 +27,7 @@ public final class EntitiesTable {
      * @param mentions    {@link EntityMentionsTable#linked} mentions (with their canonical texts)
      * @param docEntities the doc_entities table
      */
-    public static Dataset<Row> from(Dataset<Row> mentions, Dataset<Row> docEntities) {
+    static Dataset<Row> from(Dataset<Row> mentions, Dataset<Row> docEntities) {
         Dataset<Row> counts = docEntities.groupBy("entity_id")
                 .agg(first("type").as("type"), sum("mentions").cast("long").as("mention_count"),
                         count(lit(1)).as("doc_count"));

@@ -1,5 +1,6 @@
 package dev.corpusstats.stats;
 
+import dev.corpusstats.stats.core.Formulas;
 import dev.corpusstats.output.Table;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -31,9 +32,9 @@ import static org.apache.spark.sql.functions.udf;
  *
  * <p>Each document's pairs are listed from its mentions in one pass ({@link #pairsInDocument}), then
  * summed over the corpus: one shuffle by document and one by pair, where self-joins of the mentions
- * on document and on sentence took four.
+ * on document and on sentence would take four.
  */
-public final class EntityCooccurrenceTable {
+final class EntityCooccurrenceTable {
     static final StructType PAIR = new StructType()
             .add("entity_a", DataTypes.StringType, false)
             .add("entity_b", DataTypes.StringType, false)
@@ -68,7 +69,7 @@ public final class EntityCooccurrenceTable {
      * @param docEntities the doc_entities table (one row per document and entity mentioned in it)
      * @param corpusDocs  N
      */
-    public static Dataset<Row> from(Dataset<Row> mentions, Dataset<Row> docEntities, long corpusDocs) {
+    static Dataset<Row> from(Dataset<Row> mentions, Dataset<Row> docEntities, long corpusDocs) {
         Dataset<Row> pairs = mentions.groupBy("doc_id")
                 .agg(collect_list(struct(col("sentence"), col("entity_id"))).as("mentions"))
                 .select(explode(DOCUMENT_PAIRS.apply(col("mentions"))).as("p"))

@@ -16,14 +16,14 @@ import static org.apache.spark.sql.functions.col;
  * next one ("Barack Obama" over "Michelle Obama"). Within a document the resolver already does this;
  * here it crosses documents. Computed as a join, never on the driver.
  */
-public final class EntityLinks {
+final class EntityLinks {
     static final int DOMINANCE = 3;
 
     private EntityLinks() {
     }
 
     /** from_id → to_id for the one-word persons to merge, from {@link DocEntitiesTable#perDocument} rows. */
-    public static Dataset<Row> from(Dataset<Row> docEntities) {
+    static Dataset<Row> from(Dataset<Row> docEntities) {
         SparkSession spark = docEntities.sparkSession();
         docEntities.createOrReplaceTempView("link_doc_entities");
         return spark.sql("""
@@ -44,7 +44,7 @@ public final class EntityLinks {
     }
 
     /** Rows with {@code entity_id} rewritten through the links. */
-    public static Dataset<Row> relink(Dataset<Row> rows, Dataset<Row> links) {
+    static Dataset<Row> relink(Dataset<Row> rows, Dataset<Row> links) {
         String[] columns = rows.columns();
         Column[] select = new Column[columns.length];
         for (int i = 0; i < columns.length; i++) {

@@ -11,7 +11,7 @@ import static org.apache.spark.sql.functions.explode;
  * The {@code entity_mentions} table: every mention in the corpus documents, with code-point offsets
  * into {@code documents.text} and the corpus-wide entity id after {@link EntityLinks person linking}.
  */
-public final class EntityMentionsTable {
+final class EntityMentionsTable {
     private EntityMentionsTable() {
     }
 
@@ -22,14 +22,14 @@ public final class EntityMentionsTable {
      * @param corpusDocuments {@link DocTermCounts#corpusDocuments} rows
      * @param links           {@link EntityLinks#from} rows
      */
-    public static Dataset<Row> linked(Dataset<Row> corpusDocuments, Dataset<Row> links) {
+    static Dataset<Row> linked(Dataset<Row> corpusDocuments, Dataset<Row> links) {
         Dataset<Row> mentions = corpusDocuments.select(col("doc_id"), explode(col("mentions")).as("m"))
                 .select(col("doc_id"), col("m.*"));
         return EntityLinks.relink(mentions, links);
     }
 
     /** The table's rows, from {@link #linked} mentions. */
-    public static Dataset<Row> from(Dataset<Row> linkedMentions) {
+    static Dataset<Row> from(Dataset<Row> linkedMentions) {
         return Table.ENTITY_MENTIONS.select(linkedMentions);
     }
 }

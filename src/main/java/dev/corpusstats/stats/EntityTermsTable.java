@@ -19,7 +19,7 @@ import static org.apache.spark.sql.functions.sum;
  * c₂ = the term's corpus total, N = all unigram occurrences in the corpus. Only over-represented
  * terms ({@code c₁₂ / c₁ > c₂ / N}) and not the entity's own name words; top-K per entity.
  */
-public final class EntityTermsTable {
+final class EntityTermsTable {
     private EntityTermsTable() {
     }
 
@@ -30,7 +30,7 @@ public final class EntityTermsTable {
      * @param n               N₁, the corpus's unigram term occurrences
      * @param links           {@link EntityLinks} to apply to the per-document entity ids
      */
-    public static Dataset<Row> from(Dataset<Row> corpusDocuments, Dataset<Row> terms, int topK, long n, Dataset<Row> links) {
+    static Dataset<Row> from(Dataset<Row> corpusDocuments, Dataset<Row> terms, int topK, long n, Dataset<Row> links) {
         Dataset<Row> unigrams = terms.filter(col("n").equalTo(1)).select(col("term"), col("total_count").as("corpus_count"));
         Dataset<Row> exploded = corpusDocuments.select(explode(col("entity_terms")).as("t"))
                 .select(col("t.entity_id").as("entity_id"), col("t.term").as("term"), col("t.count").as("count"));

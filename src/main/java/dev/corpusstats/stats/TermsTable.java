@@ -1,5 +1,6 @@
 package dev.corpusstats.stats;
 
+import dev.corpusstats.stats.core.Formulas;
 import dev.corpusstats.output.Table;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -14,7 +15,7 @@ import static org.apache.spark.sql.functions.sum;
  * (documents containing it) and the smoothed {@link Formulas#idf idf}. Both sums are mergeable
  * partial states: the table of A ∪ B is the sum of the tables of A and B.
  */
-public final class TermsTable {
+final class TermsTable {
     private TermsTable() {
     }
 
@@ -22,7 +23,7 @@ public final class TermsTable {
      * @param docTermCounts {@link DocTermCounts} rows
      * @param corpusDocs    N, the number of documents counted
      */
-    public static Dataset<Row> from(Dataset<Row> docTermCounts, long corpusDocs) {
+    static Dataset<Row> from(Dataset<Row> docTermCounts, long corpusDocs) {
         return Table.TERMS.select(docTermCounts.groupBy("term", "n")
                 .agg(sum("count").cast("long").as("total_count"), count(lit(1)).as("doc_count"))
                 .withColumn("idf", FormulaColumns.idf(lit(corpusDocs), col("doc_count"))));

@@ -52,9 +52,9 @@ class StandaloneClusterIT {
             "Finished task \\S+ in stage (\\S+) \\(TID \\d+\\) in \\d+ ms on \\S+ \\(executor (\\S+)\\)");
     /** A task's second or later attempt finishing ("Finished task 2.1 in stage 13.0"). */
     private static final Pattern RETRIED_TASK = Pattern.compile("Finished task \\d+\\.[1-9]\\d* in stage");
-    /** The DAGScheduler's line naming the NLP stage: the job of the pipeline's first() on the analyzed corpus. */
+    /** The DAGScheduler's line naming the NLP stage: the corpus count (CorpusTables.of) that runs the analysis. */
     private static final Pattern NLP_STAGE = Pattern.compile(
-            "Final stage: ResultStage (\\d+) \\(first at CorpusStatsPipeline\\.java:\\d+\\)");
+            "Final stage: ResultStage (\\d+) \\(first at CorpusTables\\.java:\\d+\\)");
 
     private static LocalSparkCluster cluster;
     private static Path input;

@@ -53,7 +53,13 @@ class ConfigLoaderTest {
     void badValuesAreNamed() {
         assertMessage("'terms.max_n'", Map.of("terms.max_n", "three"));
         assertMessage("'terms.max_n': must be 1, 2 or 3, got 4", Map.of("terms.max_n", "4"));
-        assertMessage("'input.format': must be one of", Map.of("input.format", "xml"));
+        assertMessage("bad value for 'input.format' (command line): must be one of auto, text, jsonl, csv, parquet, got 'xml'",
+                Map.of("input.format", "xml"));
+        assertMessage("bad value for 'input.format' (command line): must be one of auto, text, jsonl, csv, parquet, got '1'",
+                Map.of("input.format", "1"));
+        assertMessage("bad value for 'output.layout' (command line): must be one of overwrite, runs, got 'sideways'",
+                Map.of("output.layout", "sideways"));
+        assertMessage("bad value for 'output.layout': must be one of overwrite, runs", mapOfNull("output.layout"));
         assertMessage("'input.max_document_bytes': must be positive", Map.of("input.max_document_bytes", "0"));
         assertMessage("'terms.stop_words_file': file not found", Map.of("terms.stop_words_file", "nope.txt"));
         assertMessage("'entities.expert_model': must be a model or null", Map.of("entities.expert_model", " "));
@@ -80,6 +86,12 @@ class ConfigLoaderTest {
                 .getMessage().contains("unknown option '--inptu'"));
         assertTrue(assertThrows(ConfigException.class, () -> CommandLine.parse(List.of("--input")))
                 .getMessage().contains("needs a value"));
+    }
+
+    private static Map<String, String> mapOfNull(String key) {
+        Map<String, String> overrides = new java.util.HashMap<>();
+        overrides.put(key, null);
+        return overrides;
     }
 
     private static void assertMessage(String expected, Map<String, String> overrides) {

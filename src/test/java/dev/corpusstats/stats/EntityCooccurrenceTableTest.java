@@ -1,5 +1,6 @@
 package dev.corpusstats.stats;
 
+import dev.corpusstats.stats.core.Formulas;
 import dev.corpusstats.testing.TestSpark;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;

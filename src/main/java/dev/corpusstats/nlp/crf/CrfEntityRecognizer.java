@@ -91,11 +91,8 @@ public final class CrfEntityRecognizer implements EntityRecognizer {
 
     /** "corenlp-crf:MODEL × EXPERT (product of experts) (MISC re-typed by MODEL)", without loading anything. */
     public static String describe(String model, String expertModel, String miscModel) {
-        return "corenlp-crf:" + fileName(model) + (expertModel == null ? "" : " × " + fileName(expertModel) + " (product of experts)")
-                + (miscModel == null ? "" : " (MISC re-typed by " + fileName(miscModel) + ")");
-    }
-
-    private static String fileName(String path) {
-        return path.substring(path.lastIndexOf('/') + 1);
+        return "corenlp-crf:" + CrfModels.fileName(model)
+                + (expertModel == null ? "" : " × " + CrfModels.fileName(expertModel) + " (product of experts)")
+                + (miscModel == null ? "" : " (MISC re-typed by " + CrfModels.fileName(miscModel) + ")");
     }
 }

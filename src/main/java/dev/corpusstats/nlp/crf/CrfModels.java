@@ -42,7 +42,7 @@ public final class CrfModels {
                 }
                 if (crf.decodesByViterbi() && !crf.cachesFeatures()) {
                     System.err.println("corpus-stats: " + m + " builds its CRF features as CoreNLP does (its feature"
-                            + " settings differ from those of the models whose features the job caches); NER runs about half as fast");
+                            + " settings differ from those of the models whose features the job caches); NER runs slower");
                 }
                 if (!NGramFeatureCache.install(crf, NGramFeatureCache.MAX_WORDS) && crf.flags.useNGrams) {
                     System.err.println("corpus-stats: could not install the n-gram feature cache in " + m
@@ -57,6 +57,11 @@ public final class CrfModels {
                 throw new IllegalStateException("cannot load NER model " + m + " from the classpath or file system", e);
             }
         });
+    }
+
+    /** A model's file name without its folders ("english.conll.4class.distsim.crf.ser.gz"), for messages. */
+    public static String fileName(String model) {
+        return model.substring(model.lastIndexOf('/') + 1);
     }
 
     /**

@@ -21,8 +21,8 @@ import java.util.List;
  * <p>Why: CoreNLP first calibrates a clique tree (forward-backward, to get every label's marginal
  * probability), then runs its generic Viterbi over conditional log-probabilities read from that
  * tree. Both give the same sequence, the one that maximizes the sum of clique potentials, since the
- * CRF's conditional probabilities multiply to its joint probability; the calibration and the generic
- * search are a tenth of the CRF's time, the search over the potentials alone almost nothing.
+ * CRF's conditional probabilities multiply to its joint probability, and the search over the
+ * potentials alone costs almost nothing.
  * Features, weights, label-sequence indices and CoreNLP's label dictionary (the labels allowed for
  * frequent words) are the model's own.
  *
@@ -51,7 +51,7 @@ public final class ViterbiCrfClassifier extends CRFClassifier<CoreLabel> {
     }
 
     /** Loads a serialized CRF model (classpath resource or file) and prepares the decoder. */
-    public static ViterbiCrfClassifier load(String model) throws Exception {
+    static ViterbiCrfClassifier load(String model) throws Exception {
         ViterbiCrfClassifier crf = new ViterbiCrfClassifier();
         crf.loadClassifier(model);
         crf.ready = crf.prepare();
@@ -80,7 +80,7 @@ public final class ViterbiCrfClassifier extends CRFClassifier<CoreLabel> {
     }
 
     /** Whether labels come from this decoder (false: CoreNLP's, see the class comment). */
-    public boolean decodesByViterbi() {
+    boolean decodesByViterbi() {
         return ready;
     }
 

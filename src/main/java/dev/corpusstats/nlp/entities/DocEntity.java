@@ -1,6 +1,6 @@
 package dev.corpusstats.nlp.entities;
 
-import dev.corpusstats.stats.Formulas;
+import dev.corpusstats.stats.core.Formulas;
 
 import java.io.Serializable;
 import java.util.ArrayList;

@@ -22,9 +22,4 @@ public record EntitySettings(String model, String expertModel, String miscModel,
     public boolean enabled() {
         return model != null;
     }
-
-    /** The same models alone: no expert, no re-typing, no document rules (the bare main model). */
-    public EntitySettings mainModelOnly() {
-        return new EntitySettings(model, null, null, false, keys);
-    }
 }

@@ -73,10 +73,6 @@ public record CrfFeatureCheck(String model, long tokens, long cliques, long diff
     /** One line for the evaluation's output. */
     public String describe() {
         return String.format("feature check: %s: %,d tokens, %,d of %,d cliques with other feature indices than CoreNLP's",
-                fileName(model), tokens, differing, cliques);
-    }
-
-    static String fileName(String path) {
-        return path.substring(path.lastIndexOf('/') + 1);
+                CrfModels.fileName(model), tokens, differing, cliques);
     }
 }

@@ -7,6 +7,7 @@ import dev.corpusstats.config.Arguments;
 import dev.corpusstats.config.ConfigException;
 import dev.corpusstats.config.JobConfig;
 import dev.corpusstats.nlp.EntityEngines;
+import dev.corpusstats.nlp.crf.CrfModels;
 import dev.corpusstats.nlp.entities.DocumentConsistency;
 import dev.corpusstats.nlp.entities.EntityKeys;
 import dev.corpusstats.nlp.entities.EntityRecognition;
@@ -76,11 +77,11 @@ public final class NerEvaluation {
             return new Options(gold, json, baseline, noExpert, miscRetype, checkFeatures, rules);
         }
 
-        /** The job's default models, with the parts the options leave out removed. */
+        /** The job's default models, with the parts the options leave out removed; re-typing by the 3-class model. */
         EntitySettings entitySettings() {
             JobConfig.Entities defaults = new JobConfig.Entities();
             return new EntitySettings(defaults.model, baseline || noExpert ? null : defaults.expertModel,
-                    baseline || !miscRetype ? null : defaults.expertModel, false, EntityKeys.withoutAliases());
+                    baseline || !miscRetype ? null : JobConfig.Entities.ALL_3CLASS, false, EntityKeys.withoutAliases());
         }
     }
 
@@ -111,7 +112,7 @@ public final class NerEvaluation {
                     .filter(Objects::nonNull).toList())) {
                 CrfFeatureCheck check = CrfFeatureCheck.of(model, sentences);
                 System.out.println(check == null
-                        ? String.format("feature check: %s builds its features as CoreNLP does (not cached)", CrfFeatureCheck.fileName(model))
+                        ? String.format("feature check: %s builds its features as CoreNLP does (not cached)", CrfModels.fileName(model))
                         : check.describe());
             }
         }

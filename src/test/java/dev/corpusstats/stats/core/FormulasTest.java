@@ -1,4 +1,4 @@
-package dev.corpusstats.stats;
+package dev.corpusstats.stats.core;
 
 import org.junit.jupiter.api.Test;
 

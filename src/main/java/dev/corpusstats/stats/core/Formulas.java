@@ -1,4 +1,4 @@
-package dev.corpusstats.stats;
+package dev.corpusstats.stats.core;
 
 /**
  * The statistics' formulas, as documented in docs/SCHEMA.md. Natural logarithms throughout.
