@@ -50,6 +50,12 @@ public final class JobConfig implements Serializable {
         /** Optional: records without it have a null title. */
         @JsonProperty("title_column")
         public String titleColumn = "title";
+        /**
+         * The most {@link #maxDocumentBytes} may be: a reader holds a record's bytes and then its text in
+         * memory at once, and a Java array stops short of 2 GiB.
+         */
+        public static final long MAX_DOCUMENT_BYTES_CEILING = 512L * 1024 * 1024;
+
         /** Larger documents (after decompression) are rejected as too_large. */
         @JsonProperty("max_document_bytes")
         public long maxDocumentBytes = 10L * 1024 * 1024;
@@ -59,7 +65,8 @@ public final class JobConfig implements Serializable {
             require(format != null, "input.format", "must be one of " + ConfigLoader.codes(InputFormat.class));
             require(idColumn != null && !idColumn.isBlank(), "input.id_column", "must be set");
             require(textColumn != null && !textColumn.isBlank(), "input.text_column", "must be set");
-            require(maxDocumentBytes > 0, "input.max_document_bytes", "must be positive, got " + maxDocumentBytes);
+            require(maxDocumentBytes > 0 && maxDocumentBytes <= MAX_DOCUMENT_BYTES_CEILING, "input.max_document_bytes",
+                    "must be positive and at most " + MAX_DOCUMENT_BYTES_CEILING + " (512 MiB), got " + maxDocumentBytes);
         }
     }
 

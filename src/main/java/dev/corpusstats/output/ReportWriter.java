@@ -1,9 +1,13 @@
 package dev.corpusstats.output;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.corpusstats.nlp.entities.EntityRecognizer;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
@@ -37,7 +41,15 @@ public final class ReportWriter {
     public static final String FILE_NAME = "report.html";
     static final String TEMPLATE = "/dev/corpusstats/report/report.html";
     static final String PLACEHOLDER = "/*__REPORT_DATA__*/";
+    /**
+     * Longest string the page embeds, in code points (titles, names, paths, errors): a longer one is
+     * cut and ends in "…", so no value of the data, however long, makes the page large.
+     */
+    static final int MAX_STRING = 300;
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Writes the embedded JSON with {@code <}, {@code >} and {@code &} as {@code \u003c} and so on. */
+    private static final ObjectMapper EMBEDDED_JSON = new ObjectMapper(
+            new JsonFactory().setCharacterEscapes(new HtmlSafeEscapes()));
 
     private final SparkSession spark;
     private final String outputRoot;
@@ -143,7 +155,8 @@ public final class ReportWriter {
 
     /** Per document (first {@code max} by doc_id): tokens, top-5 unigram terms, top-5 entities by salience. */
     private Dataset<Row> documents(int max) {
-        table(Table.DOCUMENTS).select("doc_id", "title", "token_count").orderBy("doc_id").limit(max).createOrReplaceTempView("report_docs");
+        table(Table.DOCUMENTS).selectExpr("doc_id", "substring(title, 1, " + (MAX_STRING + 1) + ") AS title", "token_count")
+                .orderBy("doc_id").limit(max).createOrReplaceTempView("report_docs");
         table(Table.DOC_TERMS).createOrReplaceTempView("report_doc_terms");
         table(Table.DOC_ENTITIES).createOrReplaceTempView("report_doc_entities");
         Dataset<Row> docs = spark.sql("""
@@ -174,15 +187,63 @@ public final class ReportWriter {
         return array;
     }
 
+    /**
+     * The data as the page embeds it inside its {@code <script>} element: every string bounded to
+     * {@link #MAX_STRING}, and no {@code <} in the JSON, so that no value can end the element or open
+     * an HTML comment ({@code <!--} before a {@code <script} changes how the browser parses the rest).
+     */
+    static String embedded(JsonNode data) throws IOException {
+        return EMBEDDED_JSON.writeValueAsString(bounded(data));
+    }
+
+    private static JsonNode bounded(JsonNode node) {
+        if (node.isTextual()) {
+            String text = node.textValue();
+            return text.codePointCount(0, text.length()) <= MAX_STRING ? node
+                    : TextNode.valueOf(text.substring(0, text.offsetByCodePoints(0, MAX_STRING - 1)) + "…");
+        }
+        if (node.isArray()) {
+            ArrayNode copy = JSON.createArrayNode();
+            node.forEach(element -> copy.add(bounded(element)));
+            return copy;
+        }
+        if (node.isObject()) {
+            ObjectNode copy = JSON.createObjectNode();
+            node.fields().forEachRemaining(field -> copy.set(field.getKey(), bounded(field.getValue())));
+            return copy;
+        }
+        return node;
+    }
+
+    /** JSON escapes for a page's script: the standard ones, and {@code <}, {@code >}, {@code &} as unicode escapes. */
+    private static final class HtmlSafeEscapes extends CharacterEscapes {
+        private static final long serialVersionUID = 1L;
+        private final int[] escapes = CharacterEscapes.standardAsciiEscapesForJSON();
+
+        HtmlSafeEscapes() {
+            escapes['<'] = CharacterEscapes.ESCAPE_STANDARD;
+            escapes['>'] = CharacterEscapes.ESCAPE_STANDARD;
+            escapes['&'] = CharacterEscapes.ESCAPE_STANDARD;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return escapes;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return null;
+        }
+    }
+
     private void writeHtml(ObjectNode data) {
         try (InputStream in = ReportWriter.class.getResourceAsStream(TEMPLATE)) {
             if (in == null) {
                 throw new IllegalStateException("report template missing from the classpath: " + TEMPLATE);
             }
             String template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            // JSON inside <script>: "</" must not close the element.
-            String json = JSON.writeValueAsString(data).replace("</", "<\\/");
-            String html = template.replace(PLACEHOLDER, json);
+            String html = template.replace(PLACEHOLDER, embedded(data));
             Path path = new Path(outputRoot, FILE_NAME);
             FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
             fs.setWriteChecksum(false);

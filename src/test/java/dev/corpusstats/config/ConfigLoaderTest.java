@@ -61,6 +61,9 @@ class ConfigLoaderTest {
                 Map.of("output.layout", "sideways"));
         assertMessage("bad value for 'output.layout': must be one of overwrite, runs", mapOfNull("output.layout"));
         assertMessage("'input.max_document_bytes': must be positive", Map.of("input.max_document_bytes", "0"));
+        assertMessage("'input.max_document_bytes': must be positive and at most 536870912 (512 MiB), got 3000000000",
+                Map.of("input.max_document_bytes", "3000000000"));
+        assertEquals(536870912L, ConfigLoader.load(null, Map.of("input.max_document_bytes", "536870912")).input.maxDocumentBytes);
         assertMessage("'terms.stop_words_file': file not found", Map.of("terms.stop_words_file", "nope.txt"));
         assertMessage("'entities.expert_model': must be a model or null", Map.of("entities.expert_model", " "));
         assertNull(CommandLine.parse(List.of("--set", "entities.expert_model=null")).toConfig().entities.expertModel);

@@ -2,6 +2,7 @@ package dev.corpusstats.nlp.entities;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,7 +22,11 @@ final class EntityResolver {
     record Candidate(List<String> words, String text, String type) {
     }
 
-    /** For each candidate, in order, the text of the mention it resolves to. */
+    /**
+     * For each candidate, in order, the text of the mention it resolves to. A mention's candidates
+     * are found through an index (by type and word), and each distinct key is resolved once, so the
+     * cost grows with the mentions that share words, not with every pair of mentions.
+     */
     static List<String> canonicalTexts(List<Candidate> mentions) {
         Map<String, Integer> frequency = new HashMap<>();
         for (Candidate m : mentions) {
@@ -31,26 +36,67 @@ final class EntityResolver {
         for (Candidate m : mentions) {
             keys.add(key(m.words()));
         }
+        // The longer mentions a mention can resolve to contain its first word (persons) or end with
+        // its last word (other types): index them by type and those words, in mention order.
+        Map<String, List<Integer>> containing = new HashMap<>();
+        for (int j = 0; j < mentions.size(); j++) {
+            String type = mentions.get(j).type();
+            List<String> key = keys.get(j);
+            if (isPerson(type)) {
+                for (String word : new LinkedHashSet<>(key)) {
+                    containing.computeIfAbsent(indexKey(type, word), k -> new ArrayList<>()).add(j);
+                }
+            } else {
+                containing.computeIfAbsent(indexKey(type, key.get(key.size() - 1)), k -> new ArrayList<>()).add(j);
+            }
+        }
+        Map<List<String>, Integer> resolved = new HashMap<>(); // type and key → the mention resolved to, or -1
         List<String> canonical = new ArrayList<>(mentions.size());
         for (int i = 0; i < mentions.size(); i++) {
             Candidate m = mentions.get(i);
-            int best = i;
-            for (int j = 0; j < mentions.size(); j++) {
-                Candidate other = mentions.get(j);
-                if (!other.type().equals(m.type()) || keys.get(j).size() <= keys.get(i).size()
-                        || !(m.type().equals(EntityRecognizer.PERSON) ? containsRun(keys.get(j), keys.get(i)) : endsWith(keys.get(j), keys.get(i)))) {
-                    continue;
-                }
-                Candidate current = mentions.get(best);
-                int bySize = Integer.compare(keys.get(j).size(), keys.get(best).size());
-                int byFrequency = Integer.compare(frequency.get(other.text()), frequency.get(current.text()));
-                if (best == i || bySize > 0 || (bySize == 0 && byFrequency > 0)) {
-                    best = j;
-                }
-            }
-            canonical.add(mentions.get(best).text());
+            List<String> key = keys.get(i);
+            List<String> typedKey = new ArrayList<>(key.size() + 1);
+            typedKey.add(m.type());
+            typedKey.addAll(key);
+            int best = resolved.computeIfAbsent(typedKey, k -> longestContaining(m.type(), key, keys, mentions, frequency,
+                    containing.getOrDefault(indexKey(m.type(), isPerson(m.type()) ? key.get(0) : key.get(key.size() - 1)), List.of())));
+            canonical.add(best < 0 ? m.text() : mentions.get(best).text());
         }
         return canonical;
+    }
+
+    /**
+     * Among the candidates (in mention order), the mention with the longest key that contains
+     * {@code key} (persons: as a contiguous run; other types: as its ending); ties: the more frequent
+     * text, then the earlier mention. -1 when none does.
+     */
+    private static int longestContaining(String type, List<String> key, List<List<String>> keys, List<Candidate> mentions,
+                                         Map<String, Integer> frequency, List<Integer> candidates) {
+        int best = -1;
+        for (int j : candidates) {
+            List<String> other = keys.get(j);
+            if (other.size() <= key.size() || !(isPerson(type) ? containsRun(other, key) : endsWith(other, key))) {
+                continue;
+            }
+            if (best < 0) {
+                best = j;
+                continue;
+            }
+            int bySize = Integer.compare(other.size(), keys.get(best).size());
+            int byFrequency = Integer.compare(frequency.get(mentions.get(j).text()), frequency.get(mentions.get(best).text()));
+            if (bySize > 0 || (bySize == 0 && byFrequency > 0)) {
+                best = j;
+            }
+        }
+        return best;
+    }
+
+    private static boolean isPerson(String type) {
+        return type.equals(EntityRecognizer.PERSON);
+    }
+
+    private static String indexKey(String type, String word) {
+        return type + '\u0000' + word;
     }
 
     private static List<String> key(List<String> words) {
