@@ -34,7 +34,7 @@ public final class RunCaches {
     /**
      * Unpersists everything cached so far, and anything cached later as soon as it is.
      *
-     * @param waitForRemoval wait until the cached blocks are deleted: a session stopped while Spark
+     * @param waitForRemoval wait until the cached blocks are deleted: a SparkSession stopped while Spark
      *                       still deletes them in the background deletes their folder first, and Spark
      *                       then logs each block it can no longer find. After a failure, tasks being
      *                       cancelled may still hold blocks, so there the release is not waited for.
