@@ -22,9 +22,4 @@ public enum InputFormat {
     public String code() {
         return name().toLowerCase(Locale.ROOT);
     }
-
-    @Override
-    public String toString() {
-        return code();
-    }
 }

@@ -19,9 +19,4 @@ public enum OutputLayout {
     public String code() {
         return name().toLowerCase(Locale.ROOT);
     }
-
-    @Override
-    public String toString() {
-        return code();
-    }
 }
