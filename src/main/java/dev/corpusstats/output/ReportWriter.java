@@ -47,7 +47,7 @@ public final class ReportWriter {
      */
     static final int MAX_STRING = 300;
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Writes the embedded JSON with {@code <}, {@code >} and {@code &} as {@code \u003c} and so on. */
+    /** Writes the embedded JSON with {@code <}, {@code >} and {@code &} as JSON's backslash-u escapes. */
     private static final ObjectMapper EMBEDDED_JSON = new ObjectMapper(
             new JsonFactory().setCharacterEscapes(new HtmlSafeEscapes()));
 

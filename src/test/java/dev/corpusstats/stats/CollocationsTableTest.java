@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class CollocationsTableTest {
     /** Unigram totals 3 + 2 + 4 + 1 = N₁ = 10. */
     private static Dataset<Row> terms() {
-        return frame(DocTermsTableTest.TERMS,
+        return frame(Table.TERMS.schema(),
                 row("peace", 1, 3L, 2L, 1.0), row("talk", 1, 2L, 2L, 1.0), row("kabul", 1, 4L, 2L, 1.0), row("taliban", 1, 1L, 1L, 1.5),
                 row("peace talk", 2, 2L, 2L, 1.0), row("kabul peace", 2, 2L, 1L, 1.5), row("kabul taliban", 2, 1L, 1L, 1.5),
                 row("kabul peace talk", 3, 2L, 1L, 1.5));

@@ -3,8 +3,6 @@ package dev.corpusstats.stats;
 import dev.corpusstats.output.Table;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -17,13 +15,6 @@ import static dev.corpusstats.testing.HandMade.sorted;
 
 /** {@link DocTermsTable}: tfidf = tf · idf, ranked per document and n by tfidf descending, ties by term. */
 class DocTermsTableTest {
-    static final StructType TERMS = new StructType()
-            .add("term", DataTypes.StringType, false)
-            .add("n", DataTypes.IntegerType, false)
-            .add("total_count", DataTypes.LongType, false)
-            .add("doc_count", DataTypes.LongType, false)
-            .add("idf", DataTypes.DoubleType, false);
-
     @Test
     void tfidfAndRankPerDocumentAndN() {
         // N = 2: "talk" is in both documents, every other term in one.
@@ -33,7 +24,7 @@ class DocTermsTableTest {
                 row("d1", "talk", 1, 2, 0.5), row("d1", "peace", 1, 1, 0.25), row("d1", "kabul", 1, 1, 0.25),
                 row("d1", "peace talk", 2, 1, 1.0),
                 row("d2", "talk", 1, 1, 0.5), row("d2", "taliban", 1, 1, 0.5));
-        Dataset<Row> terms = frame(TERMS,
+        Dataset<Row> terms = frame(Table.TERMS.schema(),
                 row("talk", 1, 3L, 2L, inBoth), row("peace", 1, 1L, 1L, inOne), row("kabul", 1, 1L, 1L, inOne),
                 row("taliban", 1, 1L, 1L, inOne), row("peace talk", 2, 1L, 1L, inOne),
                 row("unused", 1, 9L, 1L, inOne));

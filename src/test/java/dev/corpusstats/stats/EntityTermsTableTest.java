@@ -30,7 +30,7 @@ class EntityTermsTableTest {
 
     /** Unigram totals 4 + 3 + 2 + 2 + 5 + 4 = N₁ = 20; the bigram is not a candidate. */
     private static Dataset<Row> terms() {
-        return frame(DocTermsTableTest.TERMS,
+        return frame(Table.TERMS.schema(),
                 row("talk", 1, 4L, 2L, 1.0), row("peace", 1, 3L, 2L, 1.0), row("kabul", 1, 2L, 1L, 1.0), row("envoy", 1, 2L, 1L, 1.0),
                 row("week", 1, 5L, 2L, 1.0), row("official", 1, 4L, 2L, 1.0), row("peace talk", 2, 2L, 1L, 1.0));
     }
