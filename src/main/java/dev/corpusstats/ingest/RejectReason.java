@@ -19,7 +19,17 @@ public enum RejectReason {
     /** A record without text, or a CSV/Parquet file without the text column. */
     MISSING_TEXT("missing_text"),
     /** Another document of this run already has this doc_id (the first by source path is kept). */
-    DUPLICATE_DOC_ID("duplicate_doc_id");
+    DUPLICATE_DOC_ID("duplicate_doc_id"),
+    /** A FIFO, device, socket or other entry that is neither a regular file nor a folder: never opened. */
+    NOT_A_FILE("not_a_file"),
+    /** A symbolic link whose target does not exist. */
+    DANGLING_LINK("dangling_link"),
+    /** A folder link that leads back to a folder it is inside: listing through it would never end. */
+    SYMLINK_CYCLE("symlink_cycle"),
+    /** A second path (through a link) to a file or folder that is already listed under another path. */
+    DUPLICATE_PATH("duplicate_path"),
+    /** The document was read but its analysis threw; the detail names the error. */
+    ANALYSIS_FAILED("analysis_failed");
 
     private final String code;
 

@@ -13,15 +13,16 @@ import java.util.Arrays;
 
 /**
  * Entry point for {@code spark-submit} and jobs/run-local.sh: parses options, runs the pipeline,
- * exits with 0 (success), 2 (configuration or usage error), 3 (input missing or unreadable) or 1
- * (the job failed). 2 and 3 print one line on stderr; 3 and 1 leave a manifest with status failed
- * in the run's attempt folder.
+ * exits with 0 (success), 2 (configuration or usage error), 3 (input missing or unreadable), 4
+ * (another run holds the output root's lock) or 1 (the job failed). 2, 3 and 4 print one line on
+ * stderr; 3 and 1 leave a manifest with status failed in the run's attempt folder.
  */
 public final class CorpusStatsJob {
     public static final int OK = 0;
     public static final int FAILED = 1;
     public static final int USAGE = 2;
     public static final int INPUT_MISSING = 3;
+    public static final int OUTPUT_LOCKED = 4;
 
     private CorpusStatsJob() {
     }
