@@ -8,7 +8,7 @@ public final class DocIds {
     /** {@code sport/199.txt → sport/199}, {@code a/b.txt.gz → a/b}, {@code notes → notes}. */
     public static String fromRelativePath(String relativePath) {
         String p = relativePath.replace('\\', '/');
-        if (p.endsWith(".gz")) {
+        if (p.toLowerCase(java.util.Locale.ROOT).endsWith(".gz")) {
             p = p.substring(0, p.length() - 3);
         }
         int slash = p.lastIndexOf('/');

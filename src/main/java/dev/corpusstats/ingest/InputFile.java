@@ -18,6 +18,6 @@ public record InputFile(String path, String relativePath, long length, InputForm
 
     /** True for gzip-compressed files, which are decompressed on read. */
     public boolean gzipped() {
-        return path.endsWith(".gz");
+        return path.toLowerCase(java.util.Locale.ROOT).endsWith(".gz");
     }
 }

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -52,12 +53,27 @@ public final class ReadCorpus {
         JobConfig.Input settings = config.input;
         int slices = Math.max(1, Math.min(files.size(), jsc.defaultParallelism() * TASKS_PER_CORE));
         JavaRDD<Row> rows = jsc.parallelize(files, slices).flatMap(file ->
-                new RecordReader(settings, hadoopConf.value().get()).read(file).stream().map(ReadCorpus::toRow).iterator());
+                rows(new RecordReader(settings, hadoopConf.value().get()).read(file)));
         return new Result(spark.createDataFrame(rows, SCHEMA), files.size());
     }
 
     /** Source records and how many input files were listed. */
     public record Result(Dataset<Row> records, int inputFiles) {
+    }
+
+    /** A file's records as rows, converted as Spark consumes them (a file's records are never all held). */
+    private static Iterator<Row> rows(Iterator<SourceRecord> records) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return records.hasNext();
+            }
+
+            @Override
+            public Row next() {
+                return toRow(records.next());
+            }
+        };
     }
 
     static Row toRow(SourceRecord r) {

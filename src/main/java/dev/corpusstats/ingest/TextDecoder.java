@@ -1,36 +1,52 @@
 package dev.corpusstats.ingest;
 
+import com.ibm.icu.text.CharsetDetector;
+import com.ibm.icu.text.CharsetMatch;
+
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Decodes a document's bytes: a byte order mark decides (UTF-8, UTF-16LE, UTF-16BE); otherwise strict
- * UTF-8, and if the bytes are not valid UTF-8, windows-1252 (the superset of Latin-1 that Western
- * news text in a legacy encoding almost always is; every byte sequence decodes, and {@code £} is
- * {@code 0xA3} in both). NUL bytes without a UTF-16 BOM mean binary; empty or whitespace-only text
- * means empty. The BOM is not part of the text.
+ * Decodes the bytes of a document or of one record, the same way for every format:
+ * <ol>
+ *   <li>a byte order mark decides (UTF-8, UTF-16LE, UTF-16BE) and is not part of the text;</li>
+ *   <li>NUL bytes without a UTF-16 byte order mark mean binary;</li>
+ *   <li>valid UTF-8 is UTF-8;</li>
+ *   <li>mostly UTF-8 (at least as many valid multi-byte characters as invalid bytes) stays UTF-8
+ *       with each invalid sequence replaced by U+FFFD, and the encoding says how many bytes were;</li>
+ *   <li>otherwise the bytes are in a legacy encoding, which ICU's charset detector names; when it
+ *       names none, windows-1252 (every byte decodes).</li>
+ * </ol>
+ * A text that is empty or only white space and format characters is rejected as empty. One
+ * instance serves one input file: the legacy encoding detected for its first such record is kept
+ * for the file's later records, since short records are too little for the detector.
  */
 public final class TextDecoder {
     static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+    /** Detector matches below this confidence (0-100) are not trusted. */
+    static final int MIN_CONFIDENCE = 10;
 
-    private TextDecoder() {
-    }
+    private Charset legacy;
 
-    public static DecodedText decode(byte[] bytes) throws RejectedInputException {
+    /** The decoded text of one document or record; rejects empty, blank and binary input. */
+    public DecodedText decode(byte[] bytes) throws RejectedInputException {
         if (bytes.length == 0) {
             throw new RejectedInputException(RejectReason.EMPTY, "0 bytes");
         }
         DecodedText decoded = decodeBytes(bytes);
-        if (decoded.text().isBlank()) {
-            throw new RejectedInputException(RejectReason.EMPTY, "only whitespace (" + bytes.length + " bytes)");
+        if (TextChecks.isBlank(decoded.text())) {
+            throw new RejectedInputException(RejectReason.EMPTY,
+                    "only white space or invisible characters (" + bytes.length + " bytes)");
         }
         return decoded;
     }
 
-    private static DecodedText decodeBytes(byte[] b) throws RejectedInputException {
+    private DecodedText decodeBytes(byte[] b) throws RejectedInputException {
         if (startsWith(b, 0xEF, 0xBB, 0xBF)) {
             return strict(b, 3, StandardCharsets.UTF_8, "UTF-8");
         }
@@ -44,34 +60,94 @@ public final class TextDecoder {
         if (nul >= 0) {
             throw new RejectedInputException(RejectReason.BINARY, "NUL byte at offset " + nul + " of " + b.length);
         }
-        DecodedText utf8 = tryStrict(b, 0, StandardCharsets.UTF_8, "UTF-8");
-        if (utf8 != null) {
-            return utf8;
+        Utf8 utf8 = Utf8.decode(b);
+        if (utf8.invalidBytes == 0) {
+            return new DecodedText(utf8.text, "UTF-8");
         }
-        return new DecodedText(new String(b, WINDOWS_1252), WINDOWS_1252.name());
+        if (utf8.multiByteCharacters >= utf8.invalidBytes) {
+            return new DecodedText(utf8.text, "UTF-8 with " + utf8.invalidBytes + " invalid "
+                    + (utf8.invalidBytes == 1 ? "byte" : "bytes") + " replaced");
+        }
+        if (legacy == null) {
+            legacy = detectLegacy(b);
+        }
+        return new DecodedText(new String(b, legacy), legacy.name());
+    }
+
+    /** The most likely legacy charset of bytes that are not UTF-8; windows-1252 when none is named. */
+    static Charset detectLegacy(byte[] b) {
+        CharsetDetector detector = new CharsetDetector();
+        detector.setText(b);
+        for (CharsetMatch match : detector.detectAll()) {
+            String name = match.getName();
+            if (match.getConfidence() < MIN_CONFIDENCE) {
+                break;
+            }
+            if (name.equals("ISO-8859-1")) { // ICU names windows-1252 text without bytes 0x80-0x9F so
+                return WINDOWS_1252;
+            }
+            if (!name.startsWith("UTF-") && Charset.isSupported(name)) {
+                return Charset.forName(name);
+            }
+        }
+        return WINDOWS_1252;
     }
 
     private static DecodedText strict(byte[] b, int offset, Charset cs, String name) throws RejectedInputException {
-        DecodedText d = tryStrict(b, offset, cs, name);
-        if (d == null) {
-            throw new RejectedInputException(RejectReason.BINARY, "byte order mark says " + name + " but the bytes are not valid " + name);
-        }
-        if (d.text().indexOf('\0') >= 0) {
-            throw new RejectedInputException(RejectReason.BINARY, "NUL character in " + name + " text");
-        }
-        return d;
-    }
-
-    private static DecodedText tryStrict(byte[] b, int offset, Charset cs, String name) {
+        String text;
         try {
-            String text = cs.newDecoder()
+            text = cs.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(b, offset, b.length - offset))
                     .toString();
-            return new DecodedText(text, name);
-        } catch (CharacterCodingException e) {
-            return null;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            if (cs == StandardCharsets.UTF_8) { // a UTF-8 BOM on mostly-UTF-8 text: repair as without one
+                Utf8 utf8 = Utf8.decode(java.util.Arrays.copyOfRange(b, offset, b.length));
+                return new DecodedText(utf8.text, "UTF-8 with " + utf8.invalidBytes + " invalid "
+                        + (utf8.invalidBytes == 1 ? "byte" : "bytes") + " replaced");
+            }
+            throw new RejectedInputException(RejectReason.BINARY, "byte order mark says " + name + " but the bytes are not valid " + name);
+        }
+        if (text.indexOf('\0') >= 0) {
+            throw new RejectedInputException(RejectReason.BINARY, "NUL character in " + name + " text");
+        }
+        return new DecodedText(text, name);
+    }
+
+    /** UTF-8 decoded with each malformed sequence replaced, and the counts that judge the result. */
+    private record Utf8(String text, int invalidBytes, int multiByteCharacters) {
+        static Utf8 decode(byte[] b) {
+            CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+            ByteBuffer in = ByteBuffer.wrap(b);
+            CharBuffer out = CharBuffer.allocate(b.length + 1);
+            int invalid = 0;
+            while (true) {
+                CoderResult result = decoder.decode(in, out, true);
+                if (result.isUnderflow()) {
+                    break;
+                }
+                if (result.isError()) {
+                    invalid += result.length();
+                    in.position(in.position() + result.length());
+                    out.put('\uFFFD');
+                } else {
+                    throw new IllegalStateException("output sized for every byte cannot overflow: " + result);
+                }
+            }
+            decoder.flush(out);
+            out.flip();
+            String text = out.toString();
+            int multiByte = 0;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c >= 0x80 && c != '\uFFFD' && !Character.isLowSurrogate(c)) {
+                    multiByte++;
+                }
+            }
+            return new Utf8(text, invalid, multiByte);
         }
     }
 

@@ -1,0 +1,169 @@
+package dev.corpusstats.ingest;
+
+import dev.corpusstats.config.JobConfig;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.parquet.HadoopReadOptions;
+import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.apache.parquet.io.ColumnIOFactory;
+import org.apache.parquet.io.RecordReader;
+import org.apache.parquet.io.SeekableInputStream;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.Type;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Parquet: rows read one row group at a time, only the id, text and title columns. What a file
+ * says about itself is checked before it is trusted with memory: a footer over {@value
+ * #MAX_FOOTER_BYTES} bytes or a schema of more than {@value #MAX_COLUMNS} columns rejects the
+ * file; a row group whose id, text and title columns take more than {@link #rowGroupLimit} bytes
+ * uncompressed is rejected as one {@code too_large} record (its rows named), and the next row
+ * group is read.
+ */
+final class ParquetRecords implements RecordStream {
+    static final int MAX_FOOTER_BYTES = 16 << 20;
+    static final int MAX_COLUMNS = 10_000;
+    /** A row group's read columns may hold at least this much, whatever the document limit. */
+    static final long MIN_ROW_GROUP_LIMIT = 512L << 20;
+
+    private final String path;
+    private final RecordFields fields;
+    private final ParquetFileReader reader;
+    private final MessageType fileSchema;
+    private final MessageType requested;
+    private final Set<String> requestedNames = new HashSet<>();
+    private final List<BlockMetaData> rowGroups;
+    private final long rowGroupLimit;
+    private int rowGroup;
+    private RecordReader<Group> rows;
+    private long rowsLeft;
+    private long rowNo;
+
+    ParquetRecords(String path, RecordFields fields, Configuration conf) throws IOException, RejectedInputException {
+        this.path = path;
+        this.fields = fields;
+        HadoopInputFile file = HadoopInputFile.fromPath(new Path(path), conf);
+        checkFooter(file);
+        this.reader = ParquetFileReader.open(file, HadoopReadOptions.builder(conf).build());
+        try {
+            this.fileSchema = reader.getFooter().getFileMetaData().getSchema();
+            if (fileSchema.getColumns().size() > MAX_COLUMNS) {
+                throw new RejectedInputException(RejectReason.MALFORMED_RECORD,
+                        "a schema of " + fileSchema.getColumns().size() + " columns, over " + MAX_COLUMNS);
+            }
+            JobConfig.Input settings = fields.settings();
+            if (!fileSchema.containsField(settings.textColumn)) {
+                throw new RejectedInputException(RejectReason.MISSING_TEXT, "no text column '" + settings.textColumn
+                        + "' in " + fileSchema.getFields().stream().map(Type::getName).toList());
+            }
+            List<Type> read = new ArrayList<>();
+            for (String name : new String[] {settings.idColumn, settings.textColumn, settings.titleColumn}) {
+                if (name != null && fileSchema.containsField(name) && requestedNames.add(name)) {
+                    Type type = fileSchema.getType(name);
+                    if (!type.isPrimitive() || type.isRepetition(Type.Repetition.REPEATED)) {
+                        throw new RejectedInputException(RejectReason.MALFORMED_RECORD,
+                                "column '" + name + "' is not a single value: " + type);
+                    }
+                    read.add(type);
+                }
+            }
+            this.requested = new MessageType(fileSchema.getName(), read);
+            reader.setRequestedSchema(requested);
+            this.rowGroups = reader.getRowGroups();
+            this.rowGroupLimit = Math.max(MIN_ROW_GROUP_LIMIT, 4 * fields.recordLimit());
+        } catch (RejectedInputException | RuntimeException e) {
+            reader.close();
+            throw e;
+        }
+    }
+
+    /** The footer's length, from the file's last 8 bytes, before any of it is read. */
+    private static void checkFooter(HadoopInputFile file) throws IOException, RejectedInputException {
+        long length = file.getLength();
+        if (length < 12) {
+            throw new RejectedInputException(RejectReason.MALFORMED_RECORD, "not a Parquet file: " + length + " bytes");
+        }
+        byte[] tail = new byte[8];
+        try (SeekableInputStream in = file.newStream()) {
+            in.seek(length - 8);
+            in.readFully(tail);
+        }
+        if (!"PAR1".equals(new String(tail, 4, 4, StandardCharsets.US_ASCII))) {
+            throw new RejectedInputException(RejectReason.MALFORMED_RECORD, "not a Parquet file: no PAR1 at its end");
+        }
+        long footer = Integer.toUnsignedLong(ByteBuffer.wrap(tail, 0, 4).order(ByteOrder.LITTLE_ENDIAN).getInt());
+        if (footer > MAX_FOOTER_BYTES || footer > length - 12) {
+            throw new RejectedInputException(RejectReason.MALFORMED_RECORD, "a Parquet footer of " + footer
+                    + " bytes in a file of " + length + " (at most " + MAX_FOOTER_BYTES + " are read)");
+        }
+    }
+
+    @Override
+    public SourceRecord next() throws IOException {
+        while (rowsLeft == 0) {
+            if (rowGroup >= rowGroups.size()) {
+                return null;
+            }
+            BlockMetaData group = rowGroups.get(rowGroup++);
+            long bytes = readBytes(group);
+            if (bytes > rowGroupLimit) {
+                reader.skipNextRowGroup();
+                long first = rowNo + 1;
+                rowNo += group.getRowCount();
+                return SourceRecord.reject(path + "#G" + rowGroup, null, RejectReason.TOO_LARGE, "row group " + rowGroup
+                        + " (rows " + first + "-" + rowNo + "): its columns " + requestedNames + " hold " + bytes
+                        + " bytes uncompressed, over " + rowGroupLimit);
+            }
+            PageReadStore pages = reader.readNextRowGroup();
+            if (pages == null) {
+                return null;
+            }
+            rows = new ColumnIOFactory().getColumnIO(requested, fileSchema)
+                    .getRecordReader(pages, new GroupRecordConverter(requested));
+            rowsLeft = pages.getRowCount();
+        }
+        Group row = rows.read();
+        rowsLeft--;
+        rowNo++;
+        JobConfig.Input settings = fields.settings();
+        return fields.record(path + "#R" + rowNo, value(row, settings.idColumn), value(row, settings.textColumn),
+                value(row, settings.titleColumn), "UTF-8");
+    }
+
+    private long readBytes(BlockMetaData group) {
+        long total = 0;
+        for (ColumnChunkMetaData column : group.getColumns()) {
+            if (requestedNames.contains(column.getPath().toArray()[0])) {
+                total += column.getTotalUncompressedSize();
+            }
+        }
+        return total;
+    }
+
+    private static String value(Group row, String name) {
+        if (name == null || !row.getType().containsField(name)) {
+            return null;
+        }
+        int index = row.getType().getFieldIndex(name);
+        return row.getFieldRepetitionCount(index) == 0 ? null : row.getValueToString(index, 0);
+    }
+
+    @Override
+    public void close() throws IOException {
+        reader.close();
+    }
+}
