@@ -6,6 +6,7 @@ import dev.corpusstats.config.JobConfig;
 import dev.corpusstats.ingest.InputMissingException;
 import dev.corpusstats.nlp.EntityEngines;
 import dev.corpusstats.output.Manifest;
+import org.apache.hadoop.util.ShutdownHookManager;
 import org.apache.spark.sql.SparkSession;
 
 import java.io.PrintStream;
@@ -23,6 +24,8 @@ public final class CorpusStatsJob {
     public static final int USAGE = 2;
     public static final int INPUT_MISSING = 3;
     public static final int OUTPUT_LOCKED = 4;
+    /** Hadoop shutdown hook priority: Spark's hooks run at 40, Hadoop's filesystem close at 10. */
+    static final int LOST_JVM_HOOK_PRIORITY = 20;
 
     private CorpusStatsJob() {
     }
@@ -55,6 +58,19 @@ public final class CorpusStatsJob {
         }
         SparkSession spark = SparkSessions.getOrCreate();
         CorpusStatsPipeline pipeline = new CorpusStatsPipeline(spark, config);
+        // The JVM exiting under the run (Spark exits it on a fatal error in a task; a signal) ends it
+        // as a failed run: exit 1 and a failed manifest, not Spark's exit code.
+        Runnable onLostJvm = () -> {
+            if (!pipeline.published()) {
+                pipeline.recordLostRun("the JVM exited before the run ended (a fatal error in a task, or a signal)");
+                err.println("corpus-stats: job failed: the JVM exited before the run ended (manifest: "
+                        + pipeline.failedManifestPath() + ")");
+                err.flush();
+                Runtime.getRuntime().halt(FAILED);
+            }
+        };
+        // After Spark's own shutdown hooks (its temporary folders), before Hadoop closes its filesystems.
+        ShutdownHookManager.get().addShutdownHook(onLostJvm, LOST_JVM_HOOK_PRIORITY);
         try {
             Manifest manifest = pipeline.run();
             out.println(Summary.of(manifest, manifest.publishedTo));
@@ -68,6 +84,11 @@ public final class CorpusStatsJob {
             return FAILED;
         } finally {
             spark.stop();
+            try {
+                ShutdownHookManager.get().removeShutdownHook(onLostJvm);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or about to: it sees the run ended
+            }
         }
     }
 }

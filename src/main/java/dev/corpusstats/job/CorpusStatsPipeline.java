@@ -15,6 +15,9 @@ import dev.corpusstats.stats.AnalysisStore;
 import dev.corpusstats.stats.AnalyzeDocuments;
 import dev.corpusstats.stats.CorpusTables;
 import dev.corpusstats.stats.RunCaches;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -30,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The job as its steps: read the corpus, resolve documents and rejects, analyze each document once
@@ -44,6 +48,10 @@ public final class CorpusStatsPipeline {
     private final SparkSession spark;
     private final JobConfig config;
     private String attemptDir;
+    /** The running run's manifest until its outcome is being recorded: whoever takes it writes the failure. */
+    private final AtomicReference<Manifest> unrecorded = new AtomicReference<>();
+    private volatile boolean published;
+    private Instant start;
 
     public CorpusStatsPipeline(SparkSession spark, JobConfig config) {
         this.spark = spark;
@@ -56,11 +64,12 @@ public final class CorpusStatsPipeline {
      * manifest, with the error. The returned manifest is the one written.
      */
     public Manifest run() {
-        Instant start = Instant.now();
+        start = Instant.now();
         Manifest manifest = startManifest(start);
         RunOutput output = new RunOutput(config.output.path, config.output.layout, manifest.runId, manifest.runName,
                 spark.sparkContext().hadoopConfiguration());
         attemptDir = output.attemptDir();
+        unrecorded.set(manifest);
         RunCaches caches = new RunCaches(); // added to by the table writes' threads too
         boolean publishing = false;
         boolean succeeded = false;
@@ -73,9 +82,11 @@ public final class CorpusStatsPipeline {
             Records records = read(caches, manifest);
             stages.end("read");
             ResolveDocuments.Result resolved = ResolveDocuments.apply(records.rows());
-            Dataset<Row> analyzed = caches.persist(analyze(resolved.documents(), records.count(), previous, manifest),
+            Dataset<Row> analysis = caches.persist(analyze(resolved.documents(), records.count(), previous, manifest),
                     StorageLevel.DISK_ONLY());
-            CorpusTables tables = CorpusTables.of(config, analyzed, resolved.rejects(), caches); // runs the analysis
+            Dataset<Row> analyzed = AnalyzeDocuments.succeeded(analysis);
+            Dataset<Row> rejects = resolved.rejects().unionByName(AnalyzeDocuments.failures(analysis));
+            CorpusTables tables = CorpusTables.of(config, analyzed, rejects, caches); // runs the analysis
             stages.end("nlp");
             writeTables(tables, analyzed, manifest);
             stages.end("statistics_and_write");
@@ -92,16 +103,20 @@ public final class CorpusStatsPipeline {
                 report.write(manifest);
             }
             writeManifest(manifest, attemptDir);
-            publishing = true;
+            if (unrecorded.getAndSet(null) == null) {
+                throw new IllegalStateException("the JVM is shutting down: not publishing");
+            }
+            publishing = true; // from here a lost JVM leaves the publish to the next run's recovery
             output.publish();
             succeeded = true;
+            published = true;
             return manifest;
         } catch (Throwable e) { // Spark rethrows checked SparkExceptions undeclared
             manifest.status = "failed";
             manifest.publishedTo = null;
             manifest.error = e.toString();
             finish(manifest, start);
-            if (!publishing) { // an interrupted publish is finished by the next run, so its files stay
+            if (!publishing && unrecorded.getAndSet(null) != null) { // an interrupted publish is finished by the next run
                 try {
                     output.discardTables();
                     writeManifest(manifest, attemptDir);
@@ -112,6 +127,36 @@ public final class CorpusStatsPipeline {
             throw e;
         } finally {
             caches.unpersistAll(succeeded);
+        }
+    }
+
+    /** True once {@link #run} has published its output. */
+    public boolean published() {
+        return published;
+    }
+
+    /**
+     * Records the run as failed when the JVM shuts down under it (a fatal error in a task makes
+     * Spark exit the JVM; a signal does too): its attempt keeps only a failed manifest, as after any
+     * other failure. Does nothing if the run already recorded its outcome or is publishing.
+     */
+    public void recordLostRun(String why) {
+        Manifest manifest = unrecorded.getAndSet(null);
+        if (manifest == null) {
+            return;
+        }
+        manifest.status = "failed";
+        manifest.publishedTo = null;
+        manifest.error = why;
+        finish(manifest, start);
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
+        try (FileSystem fs = FileSystem.newInstance(new org.apache.hadoop.fs.Path(attemptDir).toUri(), conf)) {
+            for (FileStatus entry : fs.listStatus(new org.apache.hadoop.fs.Path(attemptDir))) {
+                fs.delete(entry.getPath(), true);
+            }
+            manifest.write(attemptDir, conf);
+        } catch (IOException | RuntimeException e) {
+            // the JVM is going down: the error line is what is left
         }
     }
 

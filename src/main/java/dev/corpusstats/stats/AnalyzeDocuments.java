@@ -1,5 +1,6 @@
 package dev.corpusstats.stats;
 
+import dev.corpusstats.ingest.RejectReason;
 import dev.corpusstats.nlp.AnalyzerSettings;
 import dev.corpusstats.nlp.DocumentAnalysis;
 import dev.corpusstats.nlp.DocumentAnalyzer;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The analyze step: runs the NLP core over every accepted document, once. Its output carries each
@@ -81,6 +83,12 @@ public final class AnalyzeDocuments {
             .add("entity_terms", DataTypes.createArrayType(ENTITY_TERM, false), false)
             .add("entities", DataTypes.createArrayType(DOC_ENTITY, false), false);
 
+    /** Null, or why a document's analysis failed ({@link #apply}'s output only; such a document becomes a reject). */
+    public static final String ANALYSIS_ERROR = "analysis_error";
+
+    /** What {@link #apply} produces: {@link #SCHEMA} and {@link #ANALYSIS_ERROR}. */
+    public static final StructType OUTPUT_SCHEMA = SCHEMA.add(ANALYSIS_ERROR, DataTypes.StringType, true);
+
     /**
      * What an incremental run keeps per distinct text: the content hash and every column the NLP
      * step computes, none of the columns read from the input (those are read afresh each run).
@@ -108,6 +116,10 @@ public final class AnalyzeDocuments {
     }
 
     /**
+     * Every document analyzed; a document whose analysis throws (anything, an {@link Error} too) has
+     * empty analysis columns and the error in {@link #ANALYSIS_ERROR}, and the other documents are
+     * analyzed as usual. {@link #succeeded} and {@link #failures} split the result.
+     *
      * @param expectedDocuments how many documents there are, at most (sizes the NLP step's tasks,
      *                          {@link #analysisPartitions})
      */
@@ -122,7 +134,7 @@ public final class AnalyzeDocuments {
 
                 @Override
                 public Row next() {
-                    return analyze(analyzer, rows.next());
+                    return analyze(analyzer::analyze, rows.next());
                 }
             };
         };
@@ -131,7 +143,22 @@ public final class AnalyzeDocuments {
         int partitions = analysisPartitions(documents.sparkSession().sparkContext().defaultParallelism(), expectedDocuments);
         return documents.selectExpr(INPUT_COLUMNS)
                 .repartition(partitions)
-                .mapPartitions(analyze, Encoders.row(SCHEMA));
+                .mapPartitions(analyze, Encoders.row(OUTPUT_SCHEMA));
+    }
+
+    /** The documents analyzed without error, as {@link #SCHEMA} rows. */
+    public static Dataset<Row> succeeded(Dataset<Row> analyzed) {
+        return analyzed.filter(functions.col(ANALYSIS_ERROR).isNull()).drop(ANALYSIS_ERROR);
+    }
+
+    /** The documents whose analysis failed, as rejects ({@code ingest.ReadCorpus.SCHEMA}, reason {@code analysis_failed}). */
+    public static Dataset<Row> failures(Dataset<Row> analyzed) {
+        return analyzed.filter(functions.col(ANALYSIS_ERROR).isNotNull()).select(
+                functions.col("source"), functions.col("doc_id"), functions.col("title"),
+                functions.lit(null).cast(DataTypes.StringType).as("text"), functions.col("encoding"),
+                functions.col("byte_count"), functions.col("content_sha256"),
+                functions.lit(RejectReason.ANALYSIS_FAILED.code()).as("reject_reason"),
+                functions.col(ANALYSIS_ERROR).as("reject_detail"));
     }
 
     /**
@@ -156,7 +183,8 @@ public final class AnalyzeDocuments {
         Dataset<Row> joined = documents.selectExpr(INPUT_COLUMNS).join(stored, "content_sha256").select(columns);
         // Parquet reads every column as nullable: back to the analysis schema, so that incremental
         // and full runs write the same Parquet schema (required columns stay required).
-        Dataset<Row> reused = documents.sparkSession().createDataFrame(joined.javaRDD(), SCHEMA);
+        Dataset<Row> reused = documents.sparkSession().createDataFrame(joined.javaRDD(), SCHEMA)
+                .withColumn(ANALYSIS_ERROR, functions.lit(null).cast(DataTypes.StringType));
         return apply(withoutStoredAnalysis(documents, stored), settings, freshDocuments).unionByName(reused);
     }
 
@@ -177,9 +205,18 @@ public final class AnalyzeDocuments {
         return state;
     }
 
-    static Row analyze(DocumentAnalyzer analyzer, Row doc) {
+    /** One document's output row: its analysis, or empty columns and the error. */
+    static Row analyze(Function<String, DocumentAnalysis> analyzer, Row doc) {
         String text = doc.getString(3);
-        DocumentAnalysis a = analyzer.analyze(text);
+        DocumentAnalysis a;
+        try {
+            a = analyzer.apply(text);
+        } catch (Throwable t) {
+            if (t instanceof InterruptedException || Thread.currentThread().isInterrupted()) {
+                throw t; // the task is being cancelled
+            }
+            return failed(doc, t);
+        }
         List<Row> terms = new ArrayList<>(a.terms().size());
         for (TermCount t : a.terms()) {
             terms.add(RowFactory.create(t.term(), t.n(), t.count(), t.tf()));
@@ -196,10 +233,7 @@ public final class AnalyzeDocuments {
         for (DocEntity e : a.entities()) {
             entities.add(RowFactory.create(e.entityId(), e.name(), e.type(), e.mentions(), e.firstBegin(), e.salience()));
         }
-        Object[] values = new Object[SCHEMA.size()];
-        for (int i = 0; i < INPUT_COLUMNS.length; i++) {
-            values[i] = doc.get(i);
-        }
+        Object[] values = inputValues(doc);
         int i = INPUT_COLUMNS.length;
         values[i++] = text.codePointCount(0, text.length());
         values[i++] = a.sentenceCount();
@@ -211,6 +245,31 @@ public final class AnalyzeDocuments {
         values[i++] = seq(entityTerms);
         values[i] = seq(entities);
         return RowFactory.create(values);
+    }
+
+    private static Row failed(Row doc, Throwable error) {
+        Object[] values = inputValues(doc);
+        String text = doc.getString(3);
+        int i = INPUT_COLUMNS.length;
+        values[i++] = text.codePointCount(0, text.length());
+        for (int k = 0; k < 4; k++) {
+            values[i++] = 0;
+        }
+        for (int k = 0; k < 4; k++) {
+            values[i++] = seq(List.of());
+        }
+        String message = error.getMessage() == null ? "" : ": " + error.getMessage().lines().findFirst().orElse("");
+        String detail = error.getClass().getName() + message;
+        values[i] = detail.length() > 1000 ? detail.substring(0, 1000) : detail;
+        return RowFactory.create(values);
+    }
+
+    private static Object[] inputValues(Row doc) {
+        Object[] values = new Object[OUTPUT_SCHEMA.size()];
+        for (int i = 0; i < INPUT_COLUMNS.length; i++) {
+            values[i] = doc.get(i);
+        }
+        return values;
     }
 
     /** Array values of a Row are Scala Seqs. */

@@ -72,6 +72,40 @@ class KilledRunTest {
         assertEquals(13L, next.tables.get("documents").rows());
     }
 
+    /** A JVM that exits under the run (a signal here; a fatal error in a task exits it the same way) still fails cleanly. */
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void aRunWhoseJvmExitsEndsWithExit1AndAFailedManifest() throws Exception {
+        Path in = dir.resolve("in");
+        String seed = TestFiles.seedText();
+        for (int i = 0; i < 12; i++) {
+            TestFiles.write(in, "story-" + i + ".txt", "Update " + i + ". " + seed);
+        }
+        Path out = dir.resolve("out");
+        Process job = startJob(in, out);
+        try {
+            awaitTableFileInAttempt(out, job);
+            job.destroy(); // SIGTERM: the JVM runs its shutdown hooks
+            assertTrue(job.waitFor(60, TimeUnit.SECONDS), "the job did not exit after SIGTERM");
+        } finally {
+            kill(job);
+        }
+        String log = Files.readString(dir.resolve("job.log"));
+        assertEquals(CorpusStatsJob.FAILED, job.exitValue(), log);
+        assertTrue(log.contains("the JVM exited before the run ended"), log);
+        Path attempt;
+        try (Stream<Path> attempts = Files.list(out.resolve(RunOutput.ATTEMPTS))) {
+            attempt = attempts.findFirst().orElseThrow();
+        }
+        Manifest failed = Manifest.read(attempt.toString(), spark.sparkContext().hadoopConfiguration());
+        assertEquals("failed", failed.status);
+        try (Stream<Path> left = Files.list(attempt)) {
+            assertEquals(List.of(Manifest.FILE_NAME), left.map(p -> p.getFileName().toString()).toList(),
+                    "the attempt keeps only its manifest");
+        }
+        assertTrue(Files.notExists(out.resolve(Manifest.FILE_NAME)), "nothing was published");
+    }
+
     private Manifest run(Path input, Path output) {
         Map<String, String> settings = new HashMap<>();
         settings.put("input.path", input.toString());
