@@ -3,6 +3,9 @@
 # files made K times larger, against the NER engine alone on the same documents.
 #   jobs/benchmark.sh --input DIR [--scale K] [--report FILE.json] [--conf FILE] [--work DIR]
 #                     [--profile FILE.html|FILE.collapsed]
+#   jobs/benchmark.sh --hostile [--work DIR] [--conf FILE] [--gigabytes G] [--line-gigabytes L]
+#     (inputs built to hurt: NLP time of 1 vs 4 MiB documents; G GiB of 1 MiB JSON Lines records and
+#     a .jsonl.gz of one L GiB line, each read by the job; documents, rejects, peak heap)
 # Prints a table; --report also writes it as JSON. --profile samples the whole JVM's CPU (Java,
 # JIT compiler and GC threads) with async-profiler, fetched from Maven Central, and writes a flame
 # graph (.html) or collapsed stacks (.collapsed, for flamegraph.pl or speedscope).
@@ -19,8 +22,11 @@ fi
 # --profile is the script's own option; everything else goes to the benchmark.
 args=()
 profile=""
+main=dev.corpusstats.bench.Benchmark
 while [[ $# -gt 0 ]]; do
-  if [[ "$1" == "--profile" ]]; then
+  if [[ "$1" == "--hostile" ]]; then
+    main=dev.corpusstats.bench.HostileInputCheck; shift
+  elif [[ "$1" == "--profile" ]]; then
     [[ $# -ge 2 ]] || { echo "benchmark: --profile needs a file (.html or .collapsed)" >&2; exit 2; }
     profile=$2; shift 2
   else
@@ -70,4 +76,4 @@ exec java -XX:-DontCompileHugeMethods ${gc_opts[@]+"${gc_opts[@]}"} ${JAVA_OPTS:
   -Dlog4j2.configurationFile=conf/log4j2.properties \
   ${spark_props[@]+"${spark_props[@]}"} \
   -cp "$jar:$(cat target/local-classpath.txt)" \
-  dev.corpusstats.bench.Benchmark "${args[@]}"
+  "$main" ${args[@]+"${args[@]}"}

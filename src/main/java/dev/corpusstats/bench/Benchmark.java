@@ -22,8 +22,6 @@ import org.apache.spark.sql.SparkSession;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -129,7 +127,7 @@ public final class Benchmark {
         long startup = System.nanoTime();
         SparkSession spark = SparkSessions.getOrCreate();
         r.put("spark_startup_seconds", seconds(startup));
-        resetPeaks();
+        Heap.resetPeaks();
         long jitBefore = jitMillis();
         long gcBefore = gcMillis();
         long start = System.nanoTime();
@@ -146,7 +144,7 @@ public final class Benchmark {
         r.set("stage_seconds", JSON.valueToTree(manifest.stageSeconds));
         ObjectNode tables = r.putObject("table_seconds");
         manifest.tables.forEach((name, info) -> tables.put(name, info.seconds()));
-        r.put("peak_heap_mb", peakHeapMb());
+        r.put("peak_heap_mb", Heap.peakMb());
         r.put("output_mb", sizeOf(output) / 1e6);
         spark.stop();
 
@@ -225,23 +223,6 @@ public final class Benchmark {
     /** Time spent in garbage collections so far (pauses and concurrent cycles as the collectors count them). */
     private static long gcMillis() {
         return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(gc -> Math.max(0, gc.getCollectionTime())).sum();
-    }
-
-    private static void resetPeaks() {
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            pool.resetPeakUsage();
-        }
-    }
-
-    /** Sum of the heap pools' peaks: in local mode the driver and the executor share this JVM. */
-    private static long peakHeapMb() {
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                peak += pool.getPeakUsage().getUsed();
-            }
-        }
-        return peak >> 20;
     }
 
     private static double seconds(long start) {

@@ -20,7 +20,7 @@ import java.nio.charset.StandardCharsets;
  *   <li>mostly UTF-8 (at least as many valid multi-byte characters as invalid bytes) stays UTF-8
  *       with each invalid sequence replaced by U+FFFD, and the encoding says how many bytes were;</li>
  *   <li>otherwise the bytes are in a legacy encoding, which ICU's charset detector names; when it
- *       names none, windows-1252 (every byte decodes).</li>
+ *       names none, or there are too few non-ASCII bytes to judge, windows-1252 (every byte decodes).</li>
  * </ol>
  * A text that is empty or only white space and format characters is rejected as empty. One
  * instance serves one input file: the legacy encoding detected for its first such record is kept
@@ -30,6 +30,11 @@ public final class TextDecoder {
     static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
     /** Detector matches below this confidence (0-100) are not trusted. */
     static final int MIN_CONFIDENCE = 10;
+    /**
+     * Fewer bytes above 0x7F than this are too little evidence for the detector, whose guess is
+     * statistical: such text is read as windows-1252.
+     */
+    static final int MIN_DETECTOR_EVIDENCE = 16;
 
     private Charset legacy;
 
@@ -76,6 +81,15 @@ public final class TextDecoder {
 
     /** The most likely legacy charset of bytes that are not UTF-8; windows-1252 when none is named. */
     static Charset detectLegacy(byte[] b) {
+        int high = 0;
+        for (byte x : b) {
+            if (x < 0) {
+                high++;
+            }
+        }
+        if (high < MIN_DETECTOR_EVIDENCE) {
+            return WINDOWS_1252;
+        }
         CharsetDetector detector = new CharsetDetector();
         detector.setText(b);
         for (CharsetMatch match : detector.detectAll()) {

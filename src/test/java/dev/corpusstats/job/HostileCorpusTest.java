@@ -6,7 +6,9 @@ import dev.corpusstats.output.Table;
 import dev.corpusstats.testing.TestFiles;
 import dev.corpusstats.testing.TestSpark;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,11 +19,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -103,6 +107,107 @@ class HostileCorpusTest {
         Row oneLine = spark.read().parquet(dir.resolve("out").resolve(Table.DOCUMENTS.folder()).toString())
                 .filter("doc_id = 'one-line-5mb'").first();
         assertTrue(oneLine.<Integer>getAs("token_count") > 900_000, "the run-on document is analyzed whole");
+    }
+
+    /**
+     * Every reader is bounded and decodes alike: oversized JSON Lines and CSV records (also inside a
+     * small .gz) become too_large rejects without being held, byte order marks and legacy encodings
+     * are read per record, an open CSV quote swallows nothing, Parquet is read by column.
+     */
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void everyReaderIsBoundedAndDecodesAlike() throws Exception {
+        Path in = dir.resolve("in");
+        String story = "Officials in Kabul met on Monday to discuss the peace talks. ";
+        String twelveMiB = "x".repeat(12 << 20);
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        TestFiles.write(in, "bom.jsonl", concat(bom, ("{\"id\": \"bom1\", \"text\": \"" + story + "\"}\n").getBytes(StandardCharsets.UTF_8)));
+        TestFiles.write(in, "big-record.jsonl", "{\"id\": \"before\", \"text\": \"" + story + "\"}\n"
+                + "{\"id\": \"huge\", \"text\": \"" + twelveMiB + "\"}\n{\"id\": \"after\", \"text\": \"" + story + "\"}\n");
+        TestFiles.write(in, "bomb.jsonl.gz", TestFiles.gzip("{\"id\": \"gz-huge\", \"text\": \"" + twelveMiB + "\"}\n"
+                + "{\"id\": \"gz-ok\", \"text\": \"" + story + "\"}\n"));
+        TestFiles.write(in, "wide.jsonl", ("\uFEFF{\"id\": \"wide1\", \"text\": \"Zürich " + story + "\"}\n").getBytes(StandardCharsets.UTF_16LE));
+        String french = "Le président de la République a annoncé mercredi une réforme très contestée, après des mois de négociations.";
+        TestFiles.write(in, "legacy.jsonl", ("{\"id\": \"latin1\", \"text\": \"" + french + "\"}\n").getBytes("windows-1252"));
+        TestFiles.write(in, "deep.jsonl", "{\"id\": \"deep\", \"text\": \"T.\", \"x\": " + "[".repeat(100_000) + "\n");
+        TestFiles.write(in, "long-id.jsonl", "{\"id\": \"" + "i".repeat(2000) + "\", \"text\": \"T.\"}\n");
+        TestFiles.write(in, "quote.csv", "id,text\nc1," + story + "\nc2,\"never closed\nc3," + story + "\n");
+        TestFiles.write(in, "big.csv.gz", TestFiles.gzip("id,text\ncsv-huge," + twelveMiB + "\n"));
+        TestFiles.write(in, "upper.TXT.GZ", TestFiles.gzip(story));
+        byte[] accented = ("Café in Zürich, naïve résumé. " + story).getBytes(StandardCharsets.UTF_8);
+        TestFiles.write(in, "stray-byte.txt", concat(accented, new byte[] {(byte) 0xE9, '!'}));
+        TestFiles.write(in, "invisible.txt", "\u00A0\u200B\u00A0 \u2060\uFEFF\n");
+        spark.createDataFrame(List.of(RowFactory.create("p1", "Parquet one. " + story, "T1", 1L),
+                        RowFactory.create("p2", "Parquet two. " + story, null, 2L)),
+                        new StructType().add("id", "string").add("text", "string").add("title", "string").add("extra", "long"))
+                .coalesce(1).write().parquet(dir.resolve("parquet").toString());
+        try (var parts = Files.list(dir.resolve("parquet"))) {
+            Files.copy(parts.filter(p -> p.toString().endsWith(".parquet")).findFirst().orElseThrow(), in.resolve("news.parquet"));
+        }
+        TestFiles.write(in, "bad-footer.parquet", "PAR1 not really parquet PAR1");
+
+        Manifest manifest = run(in, dir.resolve("out"));
+        assertEquals("succeeded", manifest.status);
+        Map<String, String> outcomes = outcomes(in, dir.resolve("out"));
+        Map<String, String> expected = new TreeMap<>();
+        expected.put("bom.jsonl#L1", "UTF-8");
+        expected.put("big-record.jsonl#L1", "UTF-8");
+        expected.put("big-record.jsonl#L2", "too_large");
+        expected.put("big-record.jsonl#L3", "UTF-8");
+        expected.put("bomb.jsonl.gz#L1", "too_large");
+        expected.put("bomb.jsonl.gz#L2", "UTF-8");
+        expected.put("wide.jsonl#L1", "UTF-16LE");
+        expected.put("legacy.jsonl#L1", "windows-1252");
+        expected.put("deep.jsonl#L1", "malformed_record");
+        expected.put("long-id.jsonl#L1", "too_large");
+        expected.put("quote.csv#R1", "UTF-8");
+        expected.put("quote.csv#R2", "malformed_record");
+        expected.put("quote.csv#R3", "UTF-8");
+        expected.put("big.csv.gz#R1", "too_large");
+        expected.put("upper.TXT.GZ", "UTF-8");
+        expected.put("stray-byte.txt", "UTF-8 with 1 invalid byte replaced");
+        expected.put("invisible.txt", "empty");
+        expected.put("news.parquet#R1", "UTF-8");
+        expected.put("news.parquet#R2", "UTF-8");
+        expected.put("bad-footer.parquet", "malformed_record");
+        assertEquals(expected, outcomes);
+        assertEquals(14, ((Number) manifest.input.get("files")).intValue());
+
+        Map<String, Row> docs = new HashMap<>();
+        for (Row r : spark.read().parquet(dir.resolve("out").resolve(Table.DOCUMENTS.folder()).toString()).collectAsList()) {
+            docs.put(r.getAs("doc_id"), r);
+        }
+        assertEquals(french, docs.get("latin1").getAs("text"));
+        assertTrue(docs.get("stray-byte").<String>getAs("text").startsWith("Café in Zürich, naïve résumé."));
+        assertEquals("T1", docs.get("p1").getAs("title"));
+        assertEquals(story, docs.get("upper").getAs("text"));
+    }
+
+    private Manifest run(Path in, Path out) {
+        Map<String, String> settings = new HashMap<>();
+        settings.put("input.path", in.toString());
+        settings.put("output.path", out.toString());
+        settings.put("entities.enabled", "false");
+        settings.put("output.report", "false");
+        return new CorpusStatsPipeline(spark, ConfigLoader.load(null, settings)).run();
+    }
+
+    /** Each input (path relative to {@code in}, #record for records) and its outcome: a document's encoding or a reject's reason. */
+    private Map<String, String> outcomes(Path in, Path out) {
+        Map<String, String> outcomes = new TreeMap<>();
+        for (Row r : spark.read().parquet(out.resolve(Table.REJECTS.folder()).toString()).collectAsList()) {
+            assertNull(outcomes.put(relative(in, r.getAs("source")), r.getAs("reason")), "one outcome per source");
+        }
+        for (Row r : spark.read().parquet(out.resolve(Table.DOCUMENTS.folder()).toString()).collectAsList()) {
+            assertNull(outcomes.put(relative(in, r.getAs("source")), r.getAs("encoding")), "one outcome per source");
+        }
+        return outcomes;
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     private static String relative(Path root, String source) {
