@@ -112,8 +112,8 @@ public final class InputLister {
             try {
                 children = fs.listStatus(status.getPath());
             } catch (IOException e) {
-                out.add(new InputFile(status.getPath().toString(), relative(status.getPath(), rootPrefix), 0,
-                        InputFormat.TEXT, "cannot list directory: " + e.getMessage()));
+                out.add(InputFile.rejected(status.getPath().toString(), relative(status.getPath(), rootPrefix),
+                        RejectReason.UNREADABLE, "cannot list directory: " + e.getMessage()));
                 return;
             }
             for (FileStatus child : children) {
@@ -123,8 +123,8 @@ public final class InputLister {
             }
         } else {
             String name = status.getPath().getName();
-            out.add(new InputFile(status.getPath().toString(), relative(status.getPath(), rootPrefix), status.getLen(),
-                    InputFormats.forFile(format, name), null));
+            out.add(InputFile.readable(status.getPath().toString(), relative(status.getPath(), rootPrefix), status.getLen(),
+                    InputFormats.forFile(format, name)));
         }
     }
 

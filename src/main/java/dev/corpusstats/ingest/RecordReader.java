@@ -47,8 +47,8 @@ public final class RecordReader {
     }
 
     public List<SourceRecord> read(InputFile file) {
-        if (file.listingError() != null) {
-            return List.of(SourceRecord.reject(file.path(), null, RejectReason.UNREADABLE, file.listingError()));
+        if (file.rejectReason() != null) {
+            return List.of(SourceRecord.reject(file.path(), null, file.rejectReason(), file.rejectDetail()));
         }
         try {
             return switch (file.format()) {
