@@ -43,22 +43,26 @@ public final class ReadCorpus {
     }
 
     /**
-     * @return the source records, and the number of input files listed (for the manifest)
+     * @return the source records, the number of input entries listed and of hidden names skipped (for the manifest)
      * @throws InputMissingException if the input path matches nothing
      */
     public static Result apply(SparkSession spark, JobConfig config) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        List<InputFile> files = InputLister.list(config.input.path, config.input.format, jsc.hadoopConfiguration());
+        InputLister.Listing listing = InputLister.list(config.input.path, config.input.format, jsc.hadoopConfiguration());
+        List<InputFile> files = listing.files();
         Broadcast<SerializableHadoopConf> hadoopConf = jsc.broadcast(new SerializableHadoopConf(jsc.hadoopConfiguration()));
         JobConfig.Input settings = config.input;
         int slices = Math.max(1, Math.min(files.size(), jsc.defaultParallelism() * TASKS_PER_CORE));
         JavaRDD<Row> rows = jsc.parallelize(files, slices).flatMap(file ->
                 rows(new RecordReader(settings, hadoopConf.value().get()).read(file)));
-        return new Result(spark.createDataFrame(rows, SCHEMA), files.size());
+        return new Result(spark.createDataFrame(rows, SCHEMA), files.size(), listing.skippedHidden());
     }
 
-    /** Source records and how many input files were listed. */
-    public record Result(Dataset<Row> records, int inputFiles) {
+    /**
+     * Source records; how many input entries were listed (files to read and entries rejected while
+     * listing: each yields at least one record); how many hidden names were skipped.
+     */
+    public record Result(Dataset<Row> records, int inputFiles, int skippedHidden) {
     }
 
     /** A file's records as rows, converted as Spark consumes them (a file's records are never all held). */

@@ -83,9 +83,9 @@ public final class RecordReader {
         private void advance() {
             try {
                 if (stream == null) {
-                    if (file.listingError() != null) {
+                    if (file.rejectReason() != null) { // rejected by the listing: never opened
                         done = true;
-                        pending = SourceRecord.reject(file.path(), null, RejectReason.UNREADABLE, file.listingError());
+                        pending = SourceRecord.reject(file.path(), null, file.rejectReason(), file.rejectDetail());
                         return;
                     }
                     stream = open(file);

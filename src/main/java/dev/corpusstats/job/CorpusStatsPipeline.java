@@ -185,6 +185,7 @@ public final class CorpusStatsPipeline {
     private Records read(RunCaches caches, Manifest manifest) {
         ReadCorpus.Result read = ReadCorpus.apply(spark, config);
         manifest.input.put("files", read.inputFiles());
+        manifest.input.put("skipped_hidden", read.skippedHidden());
         Dataset<Row> records = caches.persist(read.records(), StorageLevel.DISK_ONLY());
         return new Records(records, records.count());
     }

@@ -22,8 +22,8 @@ class RecordReaderTest {
     private List<SourceRecord> read(Path file, InputFormat format, long maxBytes) {
         JobConfig.Input settings = new JobConfig.Input();
         settings.maxDocumentBytes = maxBytes;
-        InputFile input = new InputFile(file.toUri().toString(), dir.relativize(file).toString(),
-                file.toFile().length(), InputFormats.forFile(format, file.getFileName().toString()), null);
+        InputFile input = InputFile.readable(file.toUri().toString(), dir.relativize(file).toString(),
+                file.toFile().length(), InputFormats.forFile(format, file.getFileName().toString()));
         return new RecordReader(settings, new Configuration()).readAll(input);
     }
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -63,6 +64,14 @@ class HostileCorpusTest {
         TestFiles.write(in, "a/b/c/d/e/f/g/h/i/j/deep.txt", story);
         TestFiles.write(in, "name with spaces.txt", story + "Spaces.");
         TestFiles.write(in, "Ünïcödé dir/файл 東京.txt", story + "Tokyo.");
+        // Entries that are not files to read: each is a reject, none is opened, hidden names are counted.
+        Files.createSymbolicLink(in.resolve("zero.jsonl"), Path.of("/dev/zero"));
+        Files.createSymbolicLink(in.resolve("gone.txt"), Path.of("missing.txt"));
+        Files.createSymbolicLink(in.resolve("a/loop"), Path.of(".."));
+        Files.createSymbolicLink(in.resolve("again.txt"), Path.of("good.txt"));
+        boolean fifo = mkfifo(in.resolve("pipe.txt"));
+        TestFiles.write(in, "_SUCCESS", "");
+        TestFiles.write(in, ".cache/x.txt", story);
 
         Map<String, String> settings = new HashMap<>();
         settings.put("input.path", in.toString());
@@ -90,6 +99,11 @@ class HostileCorpusTest {
         if (!root) {
             expectedRejects.put("unreadable.txt", "unreadable");
         }
+        expectedRejects.putAll(Map.of("zero.jsonl", "not_a_file", "gone.txt", "dangling_link", "a/loop", "symlink_cycle",
+                "again.txt", "duplicate_path"));
+        if (fifo) {
+            expectedRejects.put("pipe.txt", "not_a_file");
+        }
         assertEquals(expectedRejects, rejects);
 
         Map<String, String> expectedDocuments = new TreeMap<>(Map.of(
@@ -101,9 +115,11 @@ class HostileCorpusTest {
         }
         assertEquals(expectedDocuments, documents);
 
-        // 15 files, the JSON Lines one holding 5 records: 19 inputs, each a document or a reject.
-        assertEquals(15, ((Number) manifest.input.get("files")).intValue());
-        assertEquals(19, documents.size() + rejects.size());
+        // 15 files and 4 or 5 other entries, the JSON Lines file holding 5 records: each input a document or a reject.
+        int others = fifo ? 5 : 4;
+        assertEquals(15 + others, ((Number) manifest.input.get("files")).intValue());
+        assertEquals(19 + others, documents.size() + rejects.size());
+        assertEquals(2, ((Number) manifest.input.get("skipped_hidden")).intValue());
         Row oneLine = spark.read().parquet(dir.resolve("out").resolve(Table.DOCUMENTS.folder()).toString())
                 .filter("doc_id = 'one-line-5mb'").first();
         assertTrue(oneLine.<Integer>getAs("token_count") > 900_000, "the run-on document is analyzed whole");
@@ -214,6 +230,14 @@ class HostileCorpusTest {
         String path = source.replaceFirst("^file:", "");
         String prefix = root.toAbsolutePath().toString() + "/";
         return path.startsWith(prefix) ? path.substring(prefix.length()) : path;
+    }
+
+    private static boolean mkfifo(Path fifo) throws InterruptedException {
+        try {
+            return new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0;
+        } catch (IOException e) {
+            return false; // no mkfifo here: the rest of the corpus is still checked
+        }
     }
 
     /** Writes {@code unit} repeated up to {@code bytes}, streaming (no 50 MB string in memory). */
