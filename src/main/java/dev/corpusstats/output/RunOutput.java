@@ -29,8 +29,8 @@ import java.util.Set;
  *       never half-written; a run killed between two renames leaves the publish marker, and the next
  *       run finishes that publish before it starts.</li>
  *   <li>{@code runs}: the attempt folder becomes {@code ROOT/runs/run=NAME/} in one rename, then
- *       {@code ROOT/LATEST} (one line: {@code runs/run=NAME}, the greatest name published) is
- *       replaced atomically. A rerun of an existing name moves the old folder aside first; if it is
+ *       {@code ROOT/LATEST} (one line: {@code runs/run=NAME}, the run published last, a backfill
+ *       included) is replaced atomically. A rerun of an existing name moves the old folder aside first; if it is
  *       killed in between, the next run puts the old folder back. Earlier runs
  *       stay readable as they were; DuckDB reads all runs as one table with a {@code run} column
  *       ({@code read_parquet('ROOT/runs/*&#47;terms/*.parquet', hive_partitioning = true)}).</li>
@@ -156,7 +156,7 @@ public final class RunOutput {
                 } else {
                     rename(attempt, target);
                 }
-                writeLatestIfNewest();
+                writeLatest();
             } else {
                 List<String> names = new ArrayList<>();
                 for (FileStatus entry : fs.listStatus(attempt)) {
@@ -260,24 +260,16 @@ public final class RunOutput {
     }
 
     /**
-     * Points LATEST at this run unless it names a run that sorts after this one (a backfill of an
-     * earlier date must not make old data the latest). Written beside and renamed over, so readers
-     * see the old or the new line, never a partial one.
+     * Points LATEST at this run: the run published last, whatever its name (names need not sort by
+     * time: a default name such as 20261129T014730Z sorts after 2026-12-01). Written beside and
+     * renamed over, so readers see the old or the new line, never a partial one.
      */
-    private void writeLatestIfNewest() throws IOException {
-        String line = RUNS + "/run=" + runName;
+    private void writeLatest() throws IOException {
         Path latest = new Path(root, LATEST);
-        if (fs.exists(latest)) {
-            try (var in = fs.open(latest)) {
-                if (new String(in.readAllBytes(), StandardCharsets.UTF_8).strip().compareTo(line) > 0) {
-                    return;
-                }
-            }
-        }
         Path tmp = new Path(root, "_" + LATEST + "." + runId);
         fs.setWriteChecksum(false);
         try (FSDataOutputStream out = fs.create(tmp, true)) {
-            out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+            out.write((RUNS + "/run=" + runName + "\n").getBytes(StandardCharsets.UTF_8));
         }
         FileContext.getFileContext(root.toUri(), hadoopConf).rename(tmp, latest, Options.Rename.OVERWRITE);
     }

@@ -80,7 +80,7 @@ class ProductionRunsTest {
     }
 
     @Test
-    void runsLayoutPublishesEachRunUnderItsNameAndPointsLatestAtTheNewest() throws Exception {
+    void runsLayoutPublishesEachRunUnderItsNameAndPointsLatestAtTheLastPublished() throws Exception {
         Path in = dir.resolve("in");
         writeBatch(in, "a", 0);
         Path out = dir.resolve("out");
@@ -109,8 +109,9 @@ class ProductionRunsTest {
         // Rerunning (or backfilling) an earlier date replaces that run, and only that one.
         run(in, out, Map.of("output.layout", "runs", "output.run_name", "2026-11-28"));
         assertEquals(8L, spark.read().parquet(out.resolve("runs/run=2026-11-28/documents").toString()).count());
-        assertEquals("runs/run=2026-11-29", Files.readString(out.resolve(RunOutput.LATEST)).strip(),
-                "a rerun of an earlier date does not move LATEST back");
+        assertEquals(8L, spark.read().parquet(out.resolve("runs/run=2026-11-29/documents").toString()).count());
+        assertEquals("runs/run=2026-11-28", Files.readString(out.resolve(RunOutput.LATEST)).strip(),
+                "LATEST names the run published last");
     }
 
     @Test

@@ -77,15 +77,19 @@ class RunOutputTest {
         assertEquals("day one", content(dir.resolve("runs/run=2026-11-28/terms")));
     }
 
+    /** LATEST names the run published last: names need not sort by time. */
     @Test
-    void aBackfillDoesNotMoveLatestBack() throws Exception {
-        table(dir.resolve(RunOutput.ATTEMPTS).resolve("a").resolve("terms"), "29");
-        output("runs", "a", "2026-11-29").publish();
-        table(dir.resolve(RunOutput.ATTEMPTS).resolve("b").resolve("terms"), "01");
-        output("runs", "b", "2026-11-01").publish();
+    void latestNamesTheRunPublishedLast() throws Exception {
+        table(dir.resolve(RunOutput.ATTEMPTS).resolve("a").resolve("terms"), "default name");
+        output("runs", "a", "20261129T014730Z").publish(); // a run without --run-name
+        table(dir.resolve(RunOutput.ATTEMPTS).resolve("b").resolve("terms"), "named");
+        output("runs", "b", "2026-12-01").publish();
+        assertEquals("runs/run=2026-12-01", Files.readString(dir.resolve(RunOutput.LATEST)).strip());
 
-        assertEquals("runs/run=2026-11-29", Files.readString(dir.resolve(RunOutput.LATEST)).strip());
-        assertEquals("01", content(dir.resolve("runs/run=2026-11-01/terms")));
-        assertEquals("29", content(dir.resolve("runs/run=2026-11-29/terms")));
+        table(dir.resolve(RunOutput.ATTEMPTS).resolve("c").resolve("terms"), "backfill");
+        output("runs", "c", "2026-11-01").publish();
+        assertEquals("runs/run=2026-11-01", Files.readString(dir.resolve(RunOutput.LATEST)).strip());
+        assertEquals("default name", content(dir.resolve("runs/run=20261129T014730Z/terms")));
+        assertEquals("named", content(dir.resolve("runs/run=2026-12-01/terms")));
     }
 }
