@@ -6,6 +6,7 @@ import dev.corpusstats.config.JobConfig;
 import dev.corpusstats.ingest.InputMissingException;
 import dev.corpusstats.nlp.EntityEngines;
 import dev.corpusstats.output.Manifest;
+import dev.corpusstats.output.OutputRefusedException;
 import org.apache.spark.sql.SparkSession;
 
 import java.io.PrintStream;
@@ -13,8 +14,8 @@ import java.util.Arrays;
 
 /**
  * Entry point for {@code spark-submit} and jobs/run-local.sh: parses options, runs the pipeline,
- * exits with 0 (success), 2 (configuration or usage error), 3 (input missing or unreadable), 4
- * (another run holds the output root's lock) or 1 (the job failed). 2, 3 and 4 print one line on
+ * exits with 0 (success), 2 (configuration or usage error, an output overlapping the input), 3
+ * (input missing or unreadable), 4 (another run holds the output root's lock) or 1 (the job failed). 2, 3 and 4 print one line on
  * stderr; 3 and 1 leave a manifest with status failed in the run's attempt folder.
  */
 public final class CorpusStatsJob {
@@ -50,6 +51,12 @@ public final class CorpusStatsJob {
             err.println("corpus-stats: " + e.getMessage() + FailedRun.record(config, e));
             return INPUT_MISSING;
         }
+        try {
+            OverlapCheck.requireApart(config.input.path, config.output.path, SparkSessions.hadoopConfigurationWithoutSession());
+        } catch (OutputRefusedException e) {
+            err.println("corpus-stats: " + e.getMessage());
+            return USAGE;
+        }
         if (SparkSessions.isLocalMaster()) {
             EntityEngines.preloadInBackground(config.entities);
         }
@@ -59,6 +66,9 @@ public final class CorpusStatsJob {
             Manifest manifest = pipeline.run();
             out.println(Summary.of(manifest, manifest.publishedTo));
             return OK;
+        } catch (OutputRefusedException e) {
+            err.println("corpus-stats: " + e.getMessage());
+            return USAGE;
         } catch (InputMissingException e) {
             err.println("corpus-stats: " + e.getMessage() + " (manifest: " + pipeline.failedManifestPath() + ")");
             return INPUT_MISSING;

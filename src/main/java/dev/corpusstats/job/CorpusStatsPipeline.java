@@ -7,6 +7,7 @@ import dev.corpusstats.ingest.ResolveDocuments;
 import dev.corpusstats.nlp.AnalyzerSettings;
 import dev.corpusstats.nlp.EntityEngines;
 import dev.corpusstats.output.Manifest;
+import dev.corpusstats.output.OutputRefusedException;
 import dev.corpusstats.output.ReportWriter;
 import dev.corpusstats.output.RunOutput;
 import dev.corpusstats.output.Table;
@@ -54,8 +55,11 @@ public final class CorpusStatsPipeline {
      * Runs the job: everything is written into the run's attempt folder, then published (see
      * {@link RunOutput}). A failed run publishes nothing; its attempt folder keeps only the
      * manifest, with the error. The returned manifest is the one written.
+     *
+     * @throws OutputRefusedException before anything is written, if the output overlaps the input
      */
     public Manifest run() {
+        OverlapCheck.requireApart(config.input.path, config.output.path, spark.sparkContext().hadoopConfiguration());
         Instant start = Instant.now();
         Manifest manifest = startManifest(start);
         RunOutput output = new RunOutput(config.output.path, config.output.layout, manifest.runId, manifest.runName,

@@ -12,14 +12,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Usage and configuration errors (exit code 2) and a missing input (exit code 3): one readable
- * line, before Spark starts.
+ * Usage and configuration errors and an output overlapping the input (exit code 2) and a missing
+ * input (exit code 3): one readable line, before Spark starts.
  */
 class CorpusStatsJobTest {
     @TempDir
@@ -62,6 +64,36 @@ class CorpusStatsJobTest {
             }
         }
         assertFalse(Files.exists(out.resolve(Manifest.FILE_NAME)), "nothing is published");
+    }
+
+    /** Output equal to, inside or containing the input: refused before anything is read or written. */
+    @Test
+    void anOutputOverlappingTheInputExitsWith2AndTouchesNothing() throws Exception {
+        Path in = dir.resolve("in");
+        TestFiles.write(in, "story.txt", "Angela Merkel met officials in Berlin.");
+        TestFiles.write(in, "documents/letter.txt", "a user's folder named like a table");
+        Path outer = dir.resolve("outer");
+        Path nested = TestFiles.write(outer, "corpus/story.txt", "Theresa May spoke in London.").getParent();
+        Map<Path, String> before = tree(dir);
+
+        for (String[] paths : new String[][] {{in.toString(), in.toString()}, {in.toString(), in.resolve("out").toString()},
+                {in + "/*.txt", in.toString()}, {nested.toString(), outer.toString()}}) {
+            Outcome o = run("--input", paths[0], "--output", paths[1]);
+            assertOneLineError(o, "the input");
+            assertTrue(o.err().contains(paths[0]) && o.err().contains(paths[1]), o.err());
+        }
+        assertEquals(before, tree(dir), "nothing written, moved or deleted");
+    }
+
+    /** Every file under a folder with its content. */
+    private static Map<Path, String> tree(Path root) throws Exception {
+        Map<Path, String> files = new TreeMap<>();
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.toList()) {
+                files.put(root.relativize(p), Files.isDirectory(p) ? "/" : Files.readString(p));
+            }
+        }
+        return files;
     }
 
     @Test
