@@ -14,9 +14,10 @@ import java.util.Arrays;
 
 /**
  * Entry point for {@code spark-submit} and jobs/run-local.sh: parses options, runs the pipeline,
- * exits with 0 (success), 2 (configuration or usage error, an output overlapping the input), 3
- * (input missing or unreadable), 4 (another run holds the output root's lock) or 1 (the job failed). 2, 3 and 4 print one line on
- * stderr; 3 and 1 leave a manifest with status failed in the run's attempt folder.
+ * exits with 0 (success), 2 (configuration or usage error; an output that overlaps the input or
+ * holds entries the job did not make), 3 (input missing or unreadable), 4 (another run holds the
+ * output root's lock) or 1 (the job failed). 2, 3 and 4 print one line on stderr; 3 and 1 leave a
+ * manifest with status failed in the run's attempt folder.
  */
 public final class CorpusStatsJob {
     public static final int OK = 0;
@@ -51,8 +52,9 @@ public final class CorpusStatsJob {
             err.println("corpus-stats: " + e.getMessage() + FailedRun.record(config, e));
             return INPUT_MISSING;
         }
+        OutputClaim claim;
         try {
-            OverlapCheck.requireApart(config.input.path, config.output.path, SparkSessions.hadoopConfigurationWithoutSession());
+            claim = OutputClaim.check(config, SparkSessions.hadoopConfigurationWithoutSession());
         } catch (OutputRefusedException e) {
             err.println("corpus-stats: " + e.getMessage());
             return USAGE;
@@ -63,11 +65,11 @@ public final class CorpusStatsJob {
         SparkSession spark = SparkSessions.getOrCreate();
         CorpusStatsPipeline pipeline = new CorpusStatsPipeline(spark, config);
         try {
-            Manifest manifest = pipeline.run();
+            Manifest manifest = pipeline.run(claim);
             out.println(Summary.of(manifest, manifest.publishedTo));
             return OK;
-        } catch (OutputRefusedException e) {
-            err.println("corpus-stats: " + e.getMessage());
+        } catch (OutputRefusedException e) { // an entry in the way appeared while the run worked
+            err.println("corpus-stats: " + e.getMessage() + " (manifest: " + pipeline.failedManifestPath() + ")");
             return USAGE;
         } catch (InputMissingException e) {
             err.println("corpus-stats: " + e.getMessage() + " (manifest: " + pipeline.failedManifestPath() + ")");

@@ -30,7 +30,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The job as its steps: read the corpus, resolve documents and rejects, analyze each document once
@@ -56,12 +55,17 @@ public final class CorpusStatsPipeline {
      * {@link RunOutput}). A failed run publishes nothing; its attempt folder keeps only the
      * manifest, with the error. The returned manifest is the one written.
      *
-     * @throws OutputRefusedException before anything is written, if the output overlaps the input
+     * @throws OutputRefusedException before anything is written, if the output overlaps the input or
+     *     holds entries the run would replace that the job did not make (see {@link OutputClaim})
      */
     public Manifest run() {
-        OverlapCheck.requireApart(config.input.path, config.output.path, spark.sparkContext().hadoopConfiguration());
+        return run(OutputClaim.check(config, spark.sparkContext().hadoopConfiguration()));
+    }
+
+    /** Runs the job on an output already claimed (the job claims it before Spark starts). */
+    Manifest run(OutputClaim claim) {
         Instant start = Instant.now();
-        Manifest manifest = startManifest(start);
+        Manifest manifest = startManifest(start, claim);
         RunOutput output = new RunOutput(config.output.path, config.output.layout, manifest.runId, manifest.runName,
                 spark.sparkContext().hadoopConfiguration());
         attemptDir = output.attemptDir();
@@ -91,11 +95,14 @@ public final class CorpusStatsPipeline {
 
             manifest.status = "succeeded";
             manifest.publishedTo = output.publishedDir();
+            manifest.publishedEntries = output.entries(report != null ? List.of(ReportWriter.FILE_NAME, Manifest.FILE_NAME)
+                    : List.of(Manifest.FILE_NAME));
             finish(manifest, start);
             if (report != null) {
                 report.write(manifest);
             }
             writeManifest(manifest, attemptDir);
+            output.requireOwnEntries(); // again: something may have appeared in the root while the run worked
             publishing = true;
             output.publish();
             succeeded = true;
@@ -103,6 +110,7 @@ public final class CorpusStatsPipeline {
         } catch (Throwable e) { // Spark rethrows checked SparkExceptions undeclared
             manifest.status = "failed";
             manifest.publishedTo = null;
+            manifest.publishedEntries = null;
             manifest.error = e.toString();
             finish(manifest, start);
             if (!publishing) { // an interrupted publish is finished by the next run, so its files stay
@@ -124,10 +132,10 @@ public final class CorpusStatsPipeline {
         return attemptDir + "/" + Manifest.FILE_NAME;
     }
 
-    private Manifest startManifest(Instant start) {
+    private Manifest startManifest(Instant start, OutputClaim claim) {
         Manifest manifest = new Manifest();
-        manifest.runId = UUID.randomUUID().toString();
-        manifest.runName = config.output.runName != null ? config.output.runName : RUN_NAME.format(start);
+        manifest.runId = claim.runId();
+        manifest.runName = claim.runName();
         manifest.layout = config.output.layout;
         manifest.startedAt = start.toString();
         manifest.configuration = ConfigLoader.toTree(config);

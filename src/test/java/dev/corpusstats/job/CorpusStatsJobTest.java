@@ -85,6 +85,24 @@ class CorpusStatsJobTest {
         assertEquals(before, tree(dir), "nothing written, moved or deleted");
     }
 
+    /** An output root holding a folder the job did not make, named like a table: refused, untouched. */
+    @Test
+    void anOutputHoldingAUsersEntryNamedLikeATableExitsWith2() throws Exception {
+        Path in = TestFiles.write(dir.resolve("in"), "story.txt", "Angela Merkel met officials in Berlin.").getParent();
+        Path out = dir.resolve("out");
+        TestFiles.write(out, "documents/letter.txt", "a user's folder");
+        TestFiles.write(out, "report.html", "a user's page");
+        Map<Path, String> before = tree(dir);
+        assertOneLineError(run("--input", in.toString(), "--output", out.toString()), "holds documents, report.html");
+        assertEquals(before, tree(dir));
+
+        TestFiles.write(out, "runs/run=2026-11-29/notes.txt", "a folder copied in by hand");
+        before = tree(dir);
+        assertOneLineError(run("--input", in.toString(), "--output", out.toString(), "--layout", "runs", "--run-name", "2026-11-29"),
+                "holds runs/run=2026-11-29");
+        assertEquals(before, tree(dir));
+    }
+
     /** Every file under a folder with its content. */
     private static Map<Path, String> tree(Path root) throws Exception {
         Map<Path, String> files = new TreeMap<>();

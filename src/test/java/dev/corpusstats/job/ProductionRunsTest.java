@@ -4,6 +4,7 @@ import dev.corpusstats.config.ConfigLoader;
 import dev.corpusstats.config.JobConfig;
 import dev.corpusstats.stats.AnalysisStore;
 import dev.corpusstats.output.Manifest;
+import dev.corpusstats.output.OutputRefusedException;
 import dev.corpusstats.output.RunOutput;
 import dev.corpusstats.output.Table;
 import dev.corpusstats.testing.TableComparison;
@@ -77,6 +78,31 @@ class ProductionRunsTest {
         assertEquals(first.tables.keySet(), second.tables.keySet());
         assertEquals(second.runId, readManifest(out).runId);
         assertEquals(List.of(), list(out.resolve(RunOutput.ATTEMPTS)), "no attempt folder is left after a successful run");
+        List<String> entries = new java.util.ArrayList<>(second.tables.keySet());
+        entries.add(Manifest.FILE_NAME);
+        entries.sort(null);
+        assertEquals(entries, readManifest(out).publishedEntries, "the manifest lists what the run published");
+    }
+
+    /**
+     * Hostile output roots: the input folder itself, and a folder holding the user's own entry named
+     * like a table. The run is refused before it writes anything, and nothing is moved or deleted.
+     */
+    @Test
+    void aRunIsRefusedWhereItWouldReplaceWhatItDidNotMake() throws Exception {
+        Path in = dir.resolve("in");
+        writeBatch(in, "a", 0);
+        TestFiles.write(in, "documents/letter.txt", "a user's folder named like a table");
+        assertThrows(OutputRefusedException.class, () -> run(in, in, Map.of()));
+        assertThrows(OutputRefusedException.class, () -> run(in, in.resolve("stats"), Map.of()));
+        assertEquals(List.of(in.resolve("a"), in.resolve("documents")), list(in), "nothing written into the input");
+
+        Path out = dir.resolve("out");
+        TestFiles.write(out, "documents/letter.txt", "a user's folder named like a table");
+        OutputRefusedException refused = assertThrows(OutputRefusedException.class, () -> run(in, out, Map.of()));
+        assertTrue(refused.getMessage().contains("documents"), refused.getMessage());
+        assertEquals(List.of(out.resolve("documents")), list(out), "nothing written, not even an attempt folder");
+        assertEquals(List.of(out.resolve("documents/letter.txt")), list(out.resolve("documents")));
     }
 
     @Test
