@@ -6,10 +6,12 @@ import dev.corpusstats.config.JobConfig;
 import dev.corpusstats.ingest.InputMissingException;
 import dev.corpusstats.nlp.EntityEngines;
 import dev.corpusstats.output.Manifest;
+import dev.corpusstats.output.OutputLockedException;
 import dev.corpusstats.output.OutputRefusedException;
 import org.apache.spark.sql.SparkSession;
 
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 
 /**
@@ -54,11 +56,25 @@ public final class CorpusStatsJob {
         }
         OutputClaim claim;
         try {
-            claim = OutputClaim.check(config, SparkSessions.hadoopConfigurationWithoutSession());
+            claim = OutputClaim.check(config, SparkSessions.hadoopConfigurationWithoutSession()).lock();
         } catch (OutputRefusedException e) {
             err.println("corpus-stats: " + e.getMessage());
             return USAGE;
+        } catch (OutputLockedException e) {
+            err.println("corpus-stats: " + e.getMessage());
+            return OUTPUT_LOCKED;
+        } catch (UncheckedIOException e) { // e.g. an output root it may not read
+            e.printStackTrace(err);
+            err.println("corpus-stats: job failed: " + e);
+            return FAILED;
         }
+        try (claim) {
+            return run(config, claim, out, err);
+        }
+    }
+
+    /** The run itself, on an output claimed and locked: Spark starts here. */
+    private static int run(JobConfig config, OutputClaim claim, PrintStream out, PrintStream err) {
         if (SparkSessions.isLocalMaster()) {
             EntityEngines.preloadInBackground(config.entities);
         }

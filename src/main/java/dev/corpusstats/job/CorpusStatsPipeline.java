@@ -7,6 +7,7 @@ import dev.corpusstats.ingest.ResolveDocuments;
 import dev.corpusstats.nlp.AnalyzerSettings;
 import dev.corpusstats.nlp.EntityEngines;
 import dev.corpusstats.output.Manifest;
+import dev.corpusstats.output.OutputLockedException;
 import dev.corpusstats.output.OutputRefusedException;
 import dev.corpusstats.output.ReportWriter;
 import dev.corpusstats.output.RunOutput;
@@ -55,14 +56,20 @@ public final class CorpusStatsPipeline {
      * {@link RunOutput}). A failed run publishes nothing; its attempt folder keeps only the
      * manifest, with the error. The returned manifest is the one written.
      *
+     * The output root is locked from before the run cleans up after killed runs until after its
+     * publish.
+     *
      * @throws OutputRefusedException before anything is written, if the output overlaps the input or
      *     holds entries the run would replace that the job did not make (see {@link OutputClaim})
+     * @throws OutputLockedException before anything is written, if another run holds the output's lock
      */
     public Manifest run() {
-        return run(OutputClaim.check(config, spark.sparkContext().hadoopConfiguration()));
+        try (OutputClaim claim = OutputClaim.check(config, spark.sparkContext().hadoopConfiguration()).lock()) {
+            return run(claim);
+        }
     }
 
-    /** Runs the job on an output already claimed (the job claims it before Spark starts). */
+    /** Runs the job on an output already claimed and locked (the job does so before Spark starts). */
     Manifest run(OutputClaim claim) {
         Instant start = Instant.now();
         Manifest manifest = startManifest(start, claim);

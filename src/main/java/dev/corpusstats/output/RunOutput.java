@@ -37,8 +37,9 @@ import java.util.TreeSet;
  *       ({@code read_parquet('ROOT/runs/*&#47;terms/*.parquet', hive_partitioning = true)}).</li>
  * </ul>
  * Names starting with {@code _} are skipped by Spark and Hive, so attempts in progress are never
- * read as data. One run at a time per output root. Renames are atomic on local disks, HDFS and
- * ABFS; on S3 (s3a) a rename is a copy, so publishing there is not atomic.
+ * read as data. One run at a time per output root: a run holds the root's {@link OutputLock} from
+ * before {@link #recover()} until after {@link #publish()}. Renames are atomic on local disks, HDFS
+ * and ABFS; on S3 (s3a) a rename is a copy, so publishing there is not atomic.
  *
  * <p>A publish replaces only what the job made: the root entries the published manifest lists
  * ({@code published_entries}), and {@code runs/run=NAME} folders with a manifest inside. A run whose
@@ -203,7 +204,7 @@ public final class RunOutput {
         Set<String> names = new HashSet<>();
         for (String name : manifest.get().publishedEntries) {
             if (name != null && !name.isEmpty() && !name.contains("/") && !name.equals(".") && !name.equals("..")
-                    && !name.equals(ATTEMPTS)) { // a hand-edited list must not reach outside the root's own entries
+                    && !name.equals(ATTEMPTS) && !name.equals(OutputLock.FILE_NAME)) { // a hand-edited list must not reach outside the root's own entries
                 names.add(name);
             }
         }
@@ -247,7 +248,9 @@ public final class RunOutput {
     /**
      * Finishes publishes that a killed run left half done (overwrite layout), and deletes attempt
      * folders of killed runs (no manifest): their partial tables are of no use. Failed attempts keep
-     * their folder with only the manifest, which says why.
+     * their folder with only the manifest, which says why. Call it holding the root's
+     * {@link OutputLock}: every run writes into {@code _attempts} only while it holds the lock, so an
+     * attempt without a manifest is then one whose run is no longer alive.
      */
     public List<String> recover() {
         List<String> done = new ArrayList<>();

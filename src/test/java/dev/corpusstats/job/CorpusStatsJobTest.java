@@ -1,8 +1,10 @@
 package dev.corpusstats.job;
 
 import dev.corpusstats.output.Manifest;
+import dev.corpusstats.output.OutputLock;
 import dev.corpusstats.output.RunOutput;
 import dev.corpusstats.testing.TestFiles;
+import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,8 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Usage and configuration errors and an output overlapping the input (exit code 2) and a missing
- * input (exit code 3): one readable line, before Spark starts.
+ * Usage and configuration errors and an unsafe output (exit code 2), a missing input (exit code
+ * 3) and a locked output root (exit code 4): one readable line, before Spark starts.
  */
 class CorpusStatsJobTest {
     @TempDir
@@ -101,6 +103,21 @@ class CorpusStatsJobTest {
         assertOneLineError(run("--input", in.toString(), "--output", out.toString(), "--layout", "runs", "--run-name", "2026-11-29"),
                 "holds runs/run=2026-11-29");
         assertEquals(before, tree(dir));
+    }
+
+    /** A second run while the first holds the lock: exit 4, the first run's attempt untouched, nothing written. */
+    @Test
+    void aSecondRunWhileTheFirstHoldsTheLockExitsWith4() throws Exception {
+        Path in = TestFiles.write(dir.resolve("in"), "story.txt", "Angela Merkel met officials in Berlin.").getParent();
+        Path out = dir.resolve("out");
+        TestFiles.write(out.resolve(RunOutput.ATTEMPTS).resolve("first-run"), "terms/part-0.parquet", "being written");
+        try (OutputLock first = OutputLock.acquire(out.toString(), new Configuration(), "first-run")) {
+            Map<Path, String> before = tree(dir);
+            Outcome o = run("--input", in.toString(), "--output", out.toString());
+            assertOneLineError(o, CorpusStatsJob.OUTPUT_LOCKED, out.resolve(OutputLock.FILE_NAME).toString());
+            assertTrue(o.err().contains("run first-run") && o.err().contains("pid " + ProcessHandle.current().pid()), o.err());
+            assertEquals(before, tree(dir), "the running run's attempt untouched, no manifest written");
+        }
     }
 
     /** Every file under a folder with its content. */

@@ -4,6 +4,8 @@ import dev.corpusstats.config.ConfigLoader;
 import dev.corpusstats.config.JobConfig;
 import dev.corpusstats.stats.AnalysisStore;
 import dev.corpusstats.output.Manifest;
+import dev.corpusstats.output.OutputLock;
+import dev.corpusstats.output.OutputLockedException;
 import dev.corpusstats.output.OutputRefusedException;
 import dev.corpusstats.output.RunOutput;
 import dev.corpusstats.output.Table;
@@ -103,6 +105,28 @@ class ProductionRunsTest {
         assertTrue(refused.getMessage().contains("documents"), refused.getMessage());
         assertEquals(List.of(out.resolve("documents")), list(out), "nothing written, not even an attempt folder");
         assertEquals(List.of(out.resolve("documents/letter.txt")), list(out.resolve("documents")));
+    }
+
+    /**
+     * One run at a time: while another run holds the output root's lock, a run is turned away and
+     * leaves that run's attempt alone; once the lock is free, the attempt is a dead run's and the
+     * next run deletes it.
+     */
+    @Test
+    void aRunWaitsForNoOtherAndCleansUpOnlyAfterDeadRuns() throws Exception {
+        Path in = dir.resolve("in");
+        writeBatch(in, "a", 0);
+        Path out = dir.resolve("out");
+        Path running = TestFiles.write(out.resolve(RunOutput.ATTEMPTS).resolve("running"), "terms/part-0.parquet", "being written");
+        try (OutputLock lock = OutputLock.acquire(out.toString(), spark.sparkContext().hadoopConfiguration(), "running")) {
+            OutputLockedException e = assertThrows(OutputLockedException.class, () -> run(in, out, Map.of()));
+            assertTrue(e.getMessage().contains("run running"), e.getMessage());
+            assertEquals("being written", Files.readString(running));
+            assertFalse(Files.exists(out.resolve(Manifest.FILE_NAME)));
+        }
+        Manifest next = run(in, out, Map.of());
+        assertEquals(List.of("deleted the attempt of a killed run, running"), next.recovered);
+        assertEquals(List.of(), list(out.resolve(RunOutput.ATTEMPTS)));
     }
 
     @Test
