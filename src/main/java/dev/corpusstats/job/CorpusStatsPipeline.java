@@ -54,10 +54,8 @@ public final class CorpusStatsPipeline {
     /**
      * Runs the job: everything is written into the run's attempt folder, then published (see
      * {@link RunOutput}). A failed run publishes nothing; its attempt folder keeps only the
-     * manifest, with the error. The returned manifest is the one written.
-     *
-     * The output root is locked from before the run cleans up after killed runs until after its
-     * publish.
+     * manifest, with the error. The returned manifest is the one written. The output root is
+     * locked from before the run cleans up after killed runs until after its publish.
      *
      * @throws OutputRefusedException before anything is written, if the output overlaps the input or
      *     holds entries the run would replace that the job did not make (see {@link OutputClaim})

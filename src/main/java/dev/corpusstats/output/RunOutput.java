@@ -31,8 +31,8 @@ import java.util.TreeSet;
  *       run finishes that publish before it starts.</li>
  *   <li>{@code runs}: the attempt folder becomes {@code ROOT/runs/run=NAME/} in one rename, then
  *       {@code ROOT/LATEST} (one line: {@code runs/run=NAME}, the run published last, a backfill
- *       included) is replaced atomically. A rerun of an existing name moves the old folder aside first; if it is
- *       killed in between, the next run puts the old folder back. Earlier runs
+ *       included) is replaced atomically. A rerun of an existing name moves the old folder aside
+ *       first; if it is killed in between, the next run puts the old folder back. Earlier runs
  *       stay readable as they were; DuckDB reads all runs as one table with a {@code run} column
  *       ({@code read_parquet('ROOT/runs/*&#47;terms/*.parquet', hive_partitioning = true)}).</li>
  * </ul>
@@ -126,12 +126,16 @@ public final class RunOutput {
         }
     }
 
+    /** @param foreign the entries in the way, each with why it is not the job's */
     private OutputRefusedException foreignEntries(List<String> foreign) {
-        String why = isRuns() ? "without a " + Manifest.FILE_NAME + " of a run inside, or not the job's pointer"
-                : "not listed as published by a " + Manifest.FILE_NAME + " of the job there";
         return new OutputRefusedException("output root " + root + " holds " + String.join(", ", foreign)
-                + " (" + why + "), which a run would replace: move " + (foreign.size() == 1 ? "it" : "them")
+                + ", which the job did not make and a run would replace: move " + (foreign.size() == 1 ? "it" : "them")
                 + " away or choose another output");
+    }
+
+    private static List<String> notListed(List<String> names) {
+        return names.isEmpty() ? names : List.of(String.join(", ", names) + " (no " + Manifest.FILE_NAME
+                + " of the job there lists " + (names.size() == 1 ? "it" : "them") + ")");
     }
 
     private List<String> foreignRootEntries() throws IOException {
@@ -158,24 +162,28 @@ public final class RunOutput {
                 foreign.add(name);
             }
         }
-        return foreign;
+        return notListed(foreign);
     }
 
     private List<String> foreignRunsEntries() throws IOException {
         List<String> foreign = new ArrayList<>();
         Path runs = new Path(root, RUNS);
         if (fs.exists(runs) && !fs.getFileStatus(runs).isDirectory()) {
-            foreign.add(RUNS);
+            foreign.add(RUNS + " (not a folder)");
         }
         Path target = new Path(publishedDir());
         if (fs.exists(target) && runManifest(target).isEmpty()) {
-            foreign.add(RUNS + "/" + target.getName());
+            foreign.add(noRunManifest(target));
         }
         Path latest = new Path(root, LATEST);
         if (fs.exists(latest) && !isLatestPointer(latest)) {
-            foreign.add(LATEST);
+            foreign.add(LATEST + " (not the job's one-line pointer)");
         }
         return foreign;
+    }
+
+    private static String noRunManifest(Path run) {
+        return RUNS + "/" + run.getName() + " (no " + Manifest.FILE_NAME + " of a run inside)";
     }
 
     /** A file of one line {@code runs/run=NAME}, as {@link #writeLatest()} writes it. */
@@ -203,8 +211,9 @@ public final class RunOutput {
         }
         Set<String> names = new HashSet<>();
         for (String name : manifest.get().publishedEntries) {
+            // an edited list must not reach beyond the root's entries, nor the job's own housekeeping
             if (name != null && !name.isEmpty() && !name.contains("/") && !name.equals(".") && !name.equals("..")
-                    && !name.equals(ATTEMPTS) && !name.equals(OutputLock.FILE_NAME)) { // a hand-edited list must not reach outside the root's own entries
+                    && !name.equals(ATTEMPTS) && !name.equals(OutputLock.FILE_NAME)) {
                 names.add(name);
             }
         }
@@ -294,7 +303,7 @@ public final class RunOutput {
                 fs.mkdirs(target.getParent());
                 if (fs.exists(target)) { // a rerun under the same name replaces that run
                     if (runManifest(target).isEmpty()) {
-                        throw foreignEntries(List.of(RUNS + "/" + target.getName()));
+                        throw foreignEntries(List.of(noRunManifest(target)));
                     }
                     Path replaced = new Path(new Path(root, ATTEMPTS), runId + REPLACED);
                     rename(target, replaced);
@@ -357,7 +366,7 @@ public final class RunOutput {
             }
         }
         if (!foreign.isEmpty()) {
-            throw foreignEntries(foreign);
+            throw foreignEntries(notListed(foreign));
         }
         Path trash = new Path(new Path(root, ATTEMPTS), attempt.getName() + PREVIOUS);
         fs.mkdirs(trash);
