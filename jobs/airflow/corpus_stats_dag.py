@@ -7,10 +7,12 @@ spark://spark-master:7077 or yarn; Airflow needs spark-submit on the worker's PA
 Each run is incremental (yesterday's per-document analyses are reused; only new or changed texts
 go through the NLP) and published as runs/run={{ ds }}/ under the output root, so a rerun or a
 backfill of a date replaces exactly that date's output and nothing else. max_active_runs=1
-because runs of one output root must not overlap (the incremental state is the previous run's).
+because runs of one output root must not overlap (the incremental state is the previous run's;
+the job turns a second run away with exit code 4).
 
-Exit codes: 0 ok, 1 job failed, 2 configuration error, 3 input missing or unreadable. Airflow
-marks the task failed on any non-zero code; retries help with 1 (a lost cluster), not with 2 or 3.
+Exit codes: 0 ok, 1 job failed, 2 configuration error or unsafe output path, 3 input missing or
+unreadable, 4 another run holds the output root's lock. Airflow marks the task failed on any
+non-zero code; retries help with 1 (a lost cluster) and 4 (once the other run ends), not with 2 or 3.
 """
 from datetime import datetime, timedelta
 

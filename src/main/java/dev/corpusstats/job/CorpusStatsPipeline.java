@@ -7,6 +7,8 @@ import dev.corpusstats.ingest.ResolveDocuments;
 import dev.corpusstats.nlp.AnalyzerSettings;
 import dev.corpusstats.nlp.EntityEngines;
 import dev.corpusstats.output.Manifest;
+import dev.corpusstats.output.OutputLockedException;
+import dev.corpusstats.output.OutputRefusedException;
 import dev.corpusstats.output.ReportWriter;
 import dev.corpusstats.output.RunOutput;
 import dev.corpusstats.output.Table;
@@ -32,7 +34,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -61,11 +62,23 @@ public final class CorpusStatsPipeline {
     /**
      * Runs the job: everything is written into the run's attempt folder, then published (see
      * {@link RunOutput}). A failed run publishes nothing; its attempt folder keeps only the
-     * manifest, with the error. The returned manifest is the one written.
+     * manifest, with the error. The returned manifest is the one written. The output root is
+     * locked from before the run cleans up after killed runs until after its publish.
+     *
+     * @throws OutputRefusedException before anything is written, if the output overlaps the input or
+     *     holds entries the run would replace that the job did not make (see {@link OutputClaim})
+     * @throws OutputLockedException before anything is written, if another run holds the output's lock
      */
     public Manifest run() {
+        try (OutputClaim claim = OutputClaim.check(config, spark.sparkContext().hadoopConfiguration()).lock()) {
+            return run(claim);
+        }
+    }
+
+    /** Runs the job on an output already claimed and locked (the job does so before Spark starts). */
+    Manifest run(OutputClaim claim) {
         start = Instant.now();
-        Manifest manifest = startManifest(start);
+        Manifest manifest = startManifest(start, claim);
         RunOutput output = new RunOutput(config.output.path, config.output.layout, manifest.runId, manifest.runName,
                 spark.sparkContext().hadoopConfiguration());
         attemptDir = output.attemptDir();
@@ -98,11 +111,14 @@ public final class CorpusStatsPipeline {
 
             manifest.status = "succeeded";
             manifest.publishedTo = output.publishedDir();
+            manifest.publishedEntries = output.entries(report != null ? List.of(ReportWriter.FILE_NAME, Manifest.FILE_NAME)
+                    : List.of(Manifest.FILE_NAME));
             finish(manifest, start);
             if (report != null) {
                 report.write(manifest);
             }
             writeManifest(manifest, attemptDir);
+            output.requireOwnEntries(); // again: something may have appeared in the root while the run worked
             if (unrecorded.getAndSet(null) == null) {
                 throw new IllegalStateException("the JVM is shutting down: not publishing");
             }
@@ -114,6 +130,7 @@ public final class CorpusStatsPipeline {
         } catch (Throwable e) { // Spark rethrows checked SparkExceptions undeclared
             manifest.status = "failed";
             manifest.publishedTo = null;
+            manifest.publishedEntries = null;
             manifest.error = e.toString();
             finish(manifest, start);
             if (!publishing && unrecorded.getAndSet(null) != null) { // an interrupted publish is finished by the next run
@@ -165,10 +182,10 @@ public final class CorpusStatsPipeline {
         return attemptDir + "/" + Manifest.FILE_NAME;
     }
 
-    private Manifest startManifest(Instant start) {
+    private Manifest startManifest(Instant start, OutputClaim claim) {
         Manifest manifest = new Manifest();
-        manifest.runId = UUID.randomUUID().toString();
-        manifest.runName = config.output.runName != null ? config.output.runName : RUN_NAME.format(start);
+        manifest.runId = claim.runId();
+        manifest.runName = claim.runName();
         manifest.layout = config.output.layout;
         manifest.startedAt = start.toString();
         manifest.configuration = ConfigLoader.toTree(config);

@@ -34,6 +34,11 @@ public final class Manifest {
     @JsonProperty("layout") public OutputLayout layout;
     /** Where the output is published (succeeded runs); a failed run's manifest stays in its attempt folder. */
     @JsonProperty("published_to") public String publishedTo;
+    /**
+     * The entries the run published there (table folders, report.html, _state, this manifest): the
+     * next run replaces only these, see {@link RunOutput#requireOwnEntries()}.
+     */
+    @JsonProperty("published_entries") public java.util.List<String> publishedEntries;
     @JsonProperty("started_at") public String startedAt;
     @JsonProperty("ended_at") public String endedAt;
     @JsonProperty("duration_seconds") public Double durationSeconds;

@@ -14,10 +14,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Where a run writes and how it publishes. Every run writes all of its output (tables, manifest,
@@ -29,15 +30,20 @@ import java.util.Set;
  *       never half-written; a run killed between two renames leaves the publish marker, and the next
  *       run finishes that publish before it starts.</li>
  *   <li>{@code runs}: the attempt folder becomes {@code ROOT/runs/run=NAME/} in one rename, then
- *       {@code ROOT/LATEST} (one line: {@code runs/run=NAME}, the greatest name published) is
- *       replaced atomically. A rerun of an existing name moves the old folder aside first; if it is
- *       killed in between, the next run puts the old folder back. Earlier runs
+ *       {@code ROOT/LATEST} (one line: {@code runs/run=NAME}, the run published last, a backfill
+ *       included) is replaced atomically. A rerun of an existing name moves the old folder aside
+ *       first; if it is killed in between, the next run puts the old folder back. Earlier runs
  *       stay readable as they were; DuckDB reads all runs as one table with a {@code run} column
  *       ({@code read_parquet('ROOT/runs/*&#47;terms/*.parquet', hive_partitioning = true)}).</li>
  * </ul>
  * Names starting with {@code _} are skipped by Spark and Hive, so attempts in progress are never
- * read as data. One run at a time per output root. Renames are atomic on local disks, HDFS and
- * ABFS; on S3 (s3a) a rename is a copy, so publishing there is not atomic.
+ * read as data. One run at a time per output root: a run holds the root's {@link OutputLock} from
+ * before {@link #recover()} until after {@link #publish()}. Renames are atomic on local disks, HDFS
+ * and ABFS; on S3 (s3a) a rename is a copy, so publishing there is not atomic.
+ *
+ * <p>A publish replaces only what the job made: the root entries the published manifest lists
+ * ({@code published_entries}), and {@code runs/run=NAME} folders with a manifest inside. A run whose
+ * root holds anything else under a name it would publish is refused ({@link #requireOwnEntries()}).
  */
 public final class RunOutput {
     public static final String ATTEMPTS = "_attempts";
@@ -82,6 +88,151 @@ public final class RunOutput {
         return isRuns() ? new Path(new Path(root, RUNS), "run=" + runName).toString() : root.toString();
     }
 
+    /**
+     * What this run publishes, for the manifest's {@code published_entries}: the entries its attempt
+     * folder holds and those still to be written there (the report, the manifest), sorted.
+     */
+    public List<String> entries(List<String> stillToWrite) {
+        Set<String> names = new TreeSet<>(stillToWrite);
+        try {
+            for (FileStatus entry : fs.listStatus(new Path(attemptDir()))) {
+                names.add(entry.getPath().getName());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + attemptDir(), e);
+        }
+        return List.copyOf(names);
+    }
+
+    /**
+     * Refuses an output root holding an entry this run would replace that the job did not make, so
+     * that a publish never moves or deletes anything else. Overwrite layout: a root entry named like
+     * one the job publishes must be listed by the root's manifest (or already moved there by an
+     * interrupted publish); a manifest written before the list existed vouches for the names the job
+     * publishes. Runs layout: an existing {@code runs/run=NAME} must hold a manifest of a run, and
+     * {@code LATEST} must be the job's one-line pointer. Read only: nothing is created.
+     *
+     * @throws OutputRefusedException naming the entries
+     */
+    public void requireOwnEntries() {
+        List<String> foreign;
+        try {
+            foreign = isRuns() ? foreignRunsEntries() : foreignRootEntries();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the output root " + root, e);
+        }
+        if (!foreign.isEmpty()) {
+            throw foreignEntries(foreign);
+        }
+    }
+
+    /** @param foreign the entries in the way, each with why it is not the job's */
+    private OutputRefusedException foreignEntries(List<String> foreign) {
+        return new OutputRefusedException("output root " + root + " holds " + String.join(", ", foreign)
+                + ", which the job did not make and a run would replace: move " + (foreign.size() == 1 ? "it" : "them")
+                + " away or choose another output");
+    }
+
+    private static List<String> notListed(List<String> names) {
+        return names.isEmpty() ? names : List.of(String.join(", ", names) + " (no " + Manifest.FILE_NAME
+                + " of the job there lists " + (names.size() == 1 ? "it" : "them") + ")");
+    }
+
+    private List<String> foreignRootEntries() throws IOException {
+        Set<String> names = new TreeSet<>(publishedNames());
+        Path attempt = new Path(attemptDir());
+        if (fs.exists(attempt)) {
+            for (FileStatus entry : fs.listStatus(attempt)) {
+                names.add(entry.getPath().getName());
+            }
+            names.remove(PUBLISHING);
+        }
+        Set<String> own = new HashSet<>(manifestEntries());
+        Path attempts = new Path(root, ATTEMPTS);
+        if (fs.exists(attempts)) {
+            for (FileStatus other : fs.listStatus(attempts)) {
+                if (other.isDirectory() && fs.exists(new Path(other.getPath(), PUBLISHING))) {
+                    own.addAll(movedIntoRoot(other.getPath()));
+                }
+            }
+        }
+        List<String> foreign = new ArrayList<>();
+        for (String name : names) {
+            if (!own.contains(name) && fs.exists(new Path(root, name))) {
+                foreign.add(name);
+            }
+        }
+        return notListed(foreign);
+    }
+
+    private List<String> foreignRunsEntries() throws IOException {
+        List<String> foreign = new ArrayList<>();
+        Path runs = new Path(root, RUNS);
+        if (fs.exists(runs) && !fs.getFileStatus(runs).isDirectory()) {
+            foreign.add(RUNS + " (not a folder)");
+        }
+        Path target = new Path(publishedDir());
+        if (fs.exists(target) && runManifest(target).isEmpty()) {
+            foreign.add(noRunManifest(target));
+        }
+        Path latest = new Path(root, LATEST);
+        if (fs.exists(latest) && !isLatestPointer(latest)) {
+            foreign.add(LATEST + " (not the job's one-line pointer)");
+        }
+        return foreign;
+    }
+
+    private static String noRunManifest(Path run) {
+        return RUNS + "/" + run.getName() + " (no " + Manifest.FILE_NAME + " of a run inside)";
+    }
+
+    /** A file of one line {@code runs/run=NAME}, as {@link #writeLatest()} writes it. */
+    private boolean isLatestPointer(Path latest) throws IOException {
+        FileStatus status = fs.getFileStatus(latest);
+        if (!status.isFile() || status.getLen() > 1024) {
+            return false;
+        }
+        try (var in = fs.open(latest)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip().matches(RUNS + "/run=[A-Za-z0-9][A-Za-z0-9._-]*");
+        }
+    }
+
+    /**
+     * The root entries its manifest lists as published. A manifest written before that list existed
+     * stands for every name the job publishes; without a manifest of a run there, none.
+     */
+    private Set<String> manifestEntries() throws IOException {
+        Optional<Manifest> manifest = runManifest(root);
+        if (manifest.isEmpty()) {
+            return Set.of();
+        }
+        if (manifest.get().publishedEntries == null) {
+            return new HashSet<>(publishedNames());
+        }
+        Set<String> names = new HashSet<>();
+        for (String name : manifest.get().publishedEntries) {
+            // an edited list must not reach beyond the root's entries, nor the job's own housekeeping
+            if (name != null && !name.isEmpty() && !name.contains("/") && !name.equals(".") && !name.equals("..")
+                    && !name.equals(ATTEMPTS) && !name.equals(OutputLock.FILE_NAME)) {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+
+    /** The manifest in {@code dir}, if there is one that a run of the job wrote (it parses and has a run id). */
+    private Optional<Manifest> runManifest(Path dir) throws IOException {
+        if (!fs.exists(new Path(dir, Manifest.FILE_NAME))) {
+            return Optional.empty();
+        }
+        try {
+            Manifest manifest = Manifest.read(dir.toString(), hadoopConf);
+            return manifest != null && manifest.runId != null && !manifest.runId.isBlank() ? Optional.of(manifest) : Optional.empty();
+        } catch (IOException e) { // not JSON, not a manifest, or a folder of that name
+            return Optional.empty();
+        }
+    }
+
     /** The output a previous run published (its manifest is there), if any. */
     public Optional<String> previousPublished() {
         try {
@@ -106,7 +257,9 @@ public final class RunOutput {
     /**
      * Finishes publishes that a killed run left half done (overwrite layout), and deletes attempt
      * folders of killed runs (no manifest): their partial tables are of no use. Failed attempts keep
-     * their folder with only the manifest, which says why.
+     * their folder with only the manifest, which says why. Call it holding the root's
+     * {@link OutputLock}: every run writes into {@code _attempts} only while it holds the lock, so an
+     * attempt without a manifest is then one whose run is no longer alive.
      */
     public List<String> recover() {
         List<String> done = new ArrayList<>();
@@ -149,6 +302,9 @@ public final class RunOutput {
                 Path target = new Path(publishedDir());
                 fs.mkdirs(target.getParent());
                 if (fs.exists(target)) { // a rerun under the same name replaces that run
+                    if (runManifest(target).isEmpty()) {
+                        throw foreignEntries(List.of(noRunManifest(target)));
+                    }
                     Path replaced = new Path(new Path(root, ATTEMPTS), runId + REPLACED);
                     rename(target, replaced);
                     rename(attempt, target);
@@ -156,7 +312,7 @@ public final class RunOutput {
                 } else {
                     rename(attempt, target);
                 }
-                writeLatestIfNewest();
+                writeLatest();
             } else {
                 List<String> names = new ArrayList<>();
                 for (FileStatus entry : fs.listStatus(attempt)) {
@@ -194,19 +350,27 @@ public final class RunOutput {
     /**
      * Overwrite layout: each entry the publish marker lists replaces the root's entry of that name
      * (the old one goes to a trash folder first, so a rename never lands inside an existing
-     * folder), the manifest last; entries of the previous run that this run did not produce are
-     * removed too. Safe to repeat after a kill: an entry no longer in the attempt folder was moved.
+     * folder), the manifest last; entries the previous run published that this run did not produce
+     * are removed too. Only entries the root's manifest lists are replaced or removed: anything else
+     * in the way stops the publish before it moves a thing. Safe to repeat after a kill: an entry
+     * no longer in the attempt folder was moved.
      */
     private void moveIntoRoot(Path attempt) throws IOException {
+        List<String> names = marker(attempt);
+        names.sort(Comparator.comparing((String n) -> n.equals(Manifest.FILE_NAME)).thenComparing(n -> n));
+        Set<String> previous = manifestEntries();
+        List<String> foreign = new ArrayList<>();
+        for (String name : names) {
+            if (!previous.contains(name) && fs.exists(new Path(attempt, name)) && fs.exists(new Path(root, name))) {
+                foreign.add(name);
+            }
+        }
+        if (!foreign.isEmpty()) {
+            throw foreignEntries(notListed(foreign));
+        }
         Path trash = new Path(new Path(root, ATTEMPTS), attempt.getName() + PREVIOUS);
         fs.mkdirs(trash);
-        List<String> names = new ArrayList<>();
-        try (var in = fs.open(new Path(attempt, PUBLISHING))) {
-            new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).forEach(names::add);
-        }
-        names.remove(PUBLISHING);
-        names.sort(Comparator.comparing((String n) -> n.equals(Manifest.FILE_NAME)).thenComparing(n -> n));
-        Set<String> stale = new LinkedHashSet<>(publishedNames());
+        Set<String> stale = new TreeSet<>(previous);
         names.forEach(stale::remove);
         for (String name : stale) { // e.g. report.html when this run has the report turned off
             Path old = new Path(root, name);
@@ -230,6 +394,27 @@ public final class RunOutput {
         }
         fs.delete(attempt, true);
         fs.delete(trash, true);
+    }
+
+    /** The entries a publish marker lists: what its publish moves. */
+    private List<String> marker(Path attempt) throws IOException {
+        List<String> names = new ArrayList<>();
+        try (var in = fs.open(new Path(attempt, PUBLISHING))) {
+            new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).forEach(names::add);
+        }
+        names.remove(PUBLISHING);
+        return names;
+    }
+
+    /** The entries an interrupted publish has already moved into the root: in its marker, gone from its folder. */
+    private List<String> movedIntoRoot(Path attempt) throws IOException {
+        List<String> moved = new ArrayList<>();
+        for (String name : marker(attempt)) {
+            if (!fs.exists(new Path(attempt, name))) {
+                moved.add(name);
+            }
+        }
+        return moved;
     }
 
     /**
@@ -260,24 +445,16 @@ public final class RunOutput {
     }
 
     /**
-     * Points LATEST at this run unless it names a run that sorts after this one (a backfill of an
-     * earlier date must not make old data the latest). Written beside and renamed over, so readers
-     * see the old or the new line, never a partial one.
+     * Points LATEST at this run: the run published last, whatever its name (names need not sort by
+     * time: a default name such as 20261129T014730Z sorts after 2026-12-01). Written beside and
+     * renamed over, so readers see the old or the new line, never a partial one.
      */
-    private void writeLatestIfNewest() throws IOException {
-        String line = RUNS + "/run=" + runName;
+    private void writeLatest() throws IOException {
         Path latest = new Path(root, LATEST);
-        if (fs.exists(latest)) {
-            try (var in = fs.open(latest)) {
-                if (new String(in.readAllBytes(), StandardCharsets.UTF_8).strip().compareTo(line) > 0) {
-                    return;
-                }
-            }
-        }
         Path tmp = new Path(root, "_" + LATEST + "." + runId);
         fs.setWriteChecksum(false);
         try (FSDataOutputStream out = fs.create(tmp, true)) {
-            out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+            out.write((RUNS + "/run=" + runName + "\n").getBytes(StandardCharsets.UTF_8));
         }
         FileContext.getFileContext(root.toUri(), hadoopConf).rename(tmp, latest, Options.Rename.OVERWRITE);
     }

@@ -1,8 +1,10 @@
 package dev.corpusstats.job;
 
 import dev.corpusstats.output.Manifest;
+import dev.corpusstats.output.OutputLock;
 import dev.corpusstats.output.RunOutput;
 import dev.corpusstats.testing.TestFiles;
+import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,14 +14,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Usage and configuration errors (exit code 2) and a missing input (exit code 3): one readable
- * line, before Spark starts.
+ * Usage and configuration errors and an unsafe output (exit code 2), a missing input (exit code
+ * 3) and a locked output root (exit code 4): one readable line, before Spark starts.
  */
 class CorpusStatsJobTest {
     @TempDir
@@ -62,6 +66,69 @@ class CorpusStatsJobTest {
             }
         }
         assertFalse(Files.exists(out.resolve(Manifest.FILE_NAME)), "nothing is published");
+    }
+
+    /** Output equal to, inside or containing the input: refused before anything is read or written. */
+    @Test
+    void anOutputOverlappingTheInputExitsWith2AndTouchesNothing() throws Exception {
+        Path in = dir.resolve("in");
+        TestFiles.write(in, "story.txt", "Angela Merkel met officials in Berlin.");
+        TestFiles.write(in, "documents/letter.txt", "a user's folder named like a table");
+        Path outer = dir.resolve("outer");
+        Path nested = TestFiles.write(outer, "corpus/story.txt", "Theresa May spoke in London.").getParent();
+        Map<Path, String> before = tree(dir);
+
+        for (String[] paths : new String[][] {{in.toString(), in.toString()}, {in.toString(), in.resolve("out").toString()},
+                {in + "/*.txt", in.toString()}, {nested.toString(), outer.toString()}}) {
+            Outcome o = run("--input", paths[0], "--output", paths[1]);
+            assertOneLineError(o, "the input");
+            assertTrue(o.err().contains(paths[0]) && o.err().contains(paths[1]), o.err());
+        }
+        assertEquals(before, tree(dir), "nothing written, moved or deleted");
+    }
+
+    /** An output root holding a folder the job did not make, named like a table: refused, untouched. */
+    @Test
+    void anOutputHoldingAUsersEntryNamedLikeATableExitsWith2() throws Exception {
+        Path in = TestFiles.write(dir.resolve("in"), "story.txt", "Angela Merkel met officials in Berlin.").getParent();
+        Path out = dir.resolve("out");
+        TestFiles.write(out, "documents/letter.txt", "a user's folder");
+        TestFiles.write(out, "report.html", "a user's page");
+        Map<Path, String> before = tree(dir);
+        assertOneLineError(run("--input", in.toString(), "--output", out.toString()), "holds documents, report.html");
+        assertEquals(before, tree(dir));
+
+        TestFiles.write(out, "runs/run=2026-11-29/notes.txt", "a folder copied in by hand");
+        before = tree(dir);
+        assertOneLineError(run("--input", in.toString(), "--output", out.toString(), "--layout", "runs", "--run-name", "2026-11-29"),
+                "holds runs/run=2026-11-29");
+        assertEquals(before, tree(dir));
+    }
+
+    /** A second run while the first holds the lock: exit 4, the first run's attempt untouched, nothing written. */
+    @Test
+    void aSecondRunWhileTheFirstHoldsTheLockExitsWith4() throws Exception {
+        Path in = TestFiles.write(dir.resolve("in"), "story.txt", "Angela Merkel met officials in Berlin.").getParent();
+        Path out = dir.resolve("out");
+        TestFiles.write(out.resolve(RunOutput.ATTEMPTS).resolve("first-run"), "terms/part-0.parquet", "being written");
+        try (OutputLock first = OutputLock.acquire(out.toString(), new Configuration(), "first-run")) {
+            Map<Path, String> before = tree(dir);
+            Outcome o = run("--input", in.toString(), "--output", out.toString());
+            assertOneLineError(o, CorpusStatsJob.OUTPUT_LOCKED, out.resolve(OutputLock.FILE_NAME).toString());
+            assertTrue(o.err().contains("run first-run") && o.err().contains("pid " + ProcessHandle.current().pid()), o.err());
+            assertEquals(before, tree(dir), "the running run's attempt untouched, no manifest written");
+        }
+    }
+
+    /** Every file under a folder with its content. */
+    private static Map<Path, String> tree(Path root) throws Exception {
+        Map<Path, String> files = new TreeMap<>();
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.toList()) {
+                files.put(root.relativize(p), Files.isDirectory(p) ? "/" : Files.readString(p));
+            }
+        }
+        return files;
     }
 
     @Test

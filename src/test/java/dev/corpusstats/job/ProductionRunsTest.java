@@ -4,6 +4,9 @@ import dev.corpusstats.config.ConfigLoader;
 import dev.corpusstats.config.JobConfig;
 import dev.corpusstats.stats.AnalysisStore;
 import dev.corpusstats.output.Manifest;
+import dev.corpusstats.output.OutputLock;
+import dev.corpusstats.output.OutputLockedException;
+import dev.corpusstats.output.OutputRefusedException;
 import dev.corpusstats.output.RunOutput;
 import dev.corpusstats.output.Table;
 import dev.corpusstats.testing.TableComparison;
@@ -77,10 +80,57 @@ class ProductionRunsTest {
         assertEquals(first.tables.keySet(), second.tables.keySet());
         assertEquals(second.runId, readManifest(out).runId);
         assertEquals(List.of(), list(out.resolve(RunOutput.ATTEMPTS)), "no attempt folder is left after a successful run");
+        List<String> entries = new java.util.ArrayList<>(second.tables.keySet());
+        entries.add(Manifest.FILE_NAME);
+        entries.sort(null);
+        assertEquals(entries, readManifest(out).publishedEntries, "the manifest lists what the run published");
+    }
+
+    /**
+     * Hostile output roots: the input folder itself, and a folder holding the user's own entry named
+     * like a table. The run is refused before it writes anything, and nothing is moved or deleted.
+     */
+    @Test
+    void aRunIsRefusedWhereItWouldReplaceWhatItDidNotMake() throws Exception {
+        Path in = dir.resolve("in");
+        writeBatch(in, "a", 0);
+        TestFiles.write(in, "documents/letter.txt", "a user's folder named like a table");
+        assertThrows(OutputRefusedException.class, () -> run(in, in, Map.of()));
+        assertThrows(OutputRefusedException.class, () -> run(in, in.resolve("stats"), Map.of()));
+        assertEquals(List.of(in.resolve("a"), in.resolve("documents")), list(in), "nothing written into the input");
+
+        Path out = dir.resolve("out");
+        TestFiles.write(out, "documents/letter.txt", "a user's folder named like a table");
+        OutputRefusedException refused = assertThrows(OutputRefusedException.class, () -> run(in, out, Map.of()));
+        assertTrue(refused.getMessage().contains("documents"), refused.getMessage());
+        assertEquals(List.of(out.resolve("documents")), list(out), "nothing written, not even an attempt folder");
+        assertEquals(List.of(out.resolve("documents/letter.txt")), list(out.resolve("documents")));
+    }
+
+    /**
+     * One run at a time: while another run holds the output root's lock, a run is turned away and
+     * leaves that run's attempt alone; once the lock is free, the attempt is a dead run's and the
+     * next run deletes it.
+     */
+    @Test
+    void aRunWaitsForNoOtherAndCleansUpOnlyAfterDeadRuns() throws Exception {
+        Path in = dir.resolve("in");
+        writeBatch(in, "a", 0);
+        Path out = dir.resolve("out");
+        Path running = TestFiles.write(out.resolve(RunOutput.ATTEMPTS).resolve("running"), "terms/part-0.parquet", "being written");
+        try (OutputLock lock = OutputLock.acquire(out.toString(), spark.sparkContext().hadoopConfiguration(), "running")) {
+            OutputLockedException e = assertThrows(OutputLockedException.class, () -> run(in, out, Map.of()));
+            assertTrue(e.getMessage().contains("run running"), e.getMessage());
+            assertEquals("being written", Files.readString(running));
+            assertFalse(Files.exists(out.resolve(Manifest.FILE_NAME)));
+        }
+        Manifest next = run(in, out, Map.of());
+        assertEquals(List.of("deleted the attempt of a killed run, running"), next.recovered);
+        assertEquals(List.of(), list(out.resolve(RunOutput.ATTEMPTS)));
     }
 
     @Test
-    void runsLayoutPublishesEachRunUnderItsNameAndPointsLatestAtTheNewest() throws Exception {
+    void runsLayoutPublishesEachRunUnderItsNameAndPointsLatestAtTheLastPublished() throws Exception {
         Path in = dir.resolve("in");
         writeBatch(in, "a", 0);
         Path out = dir.resolve("out");
@@ -109,8 +159,9 @@ class ProductionRunsTest {
         // Rerunning (or backfilling) an earlier date replaces that run, and only that one.
         run(in, out, Map.of("output.layout", "runs", "output.run_name", "2026-11-28"));
         assertEquals(8L, spark.read().parquet(out.resolve("runs/run=2026-11-28/documents").toString()).count());
-        assertEquals("runs/run=2026-11-29", Files.readString(out.resolve(RunOutput.LATEST)).strip(),
-                "a rerun of an earlier date does not move LATEST back");
+        assertEquals(8L, spark.read().parquet(out.resolve("runs/run=2026-11-29/documents").toString()).count());
+        assertEquals("runs/run=2026-11-28", Files.readString(out.resolve(RunOutput.LATEST)).strip(),
+                "LATEST names the run published last");
     }
 
     @Test
