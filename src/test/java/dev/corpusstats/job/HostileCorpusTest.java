@@ -2,6 +2,8 @@ package dev.corpusstats.job;
 
 import dev.corpusstats.config.ConfigLoader;
 import dev.corpusstats.output.Manifest;
+import dev.corpusstats.output.OutputLock;
+import dev.corpusstats.output.ReportWriter;
 import dev.corpusstats.output.Table;
 import dev.corpusstats.testing.TestFiles;
 import dev.corpusstats.testing.TestSpark;
@@ -14,7 +16,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +30,7 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -197,6 +202,64 @@ class HostileCorpusTest {
         assertTrue(docs.get("stray-byte").<String>getAs("text").startsWith("Café in Zürich, naïve résumé."));
         assertEquals("T1", docs.get("p1").getAs("title"));
         assertEquals(story, docs.get("upper").getAs("text"));
+    }
+
+    /**
+     * What the job may write: an output that is the input, or holds a user's folder named like a
+     * table, is refused and nothing is touched; a second run on a locked output root is turned away;
+     * report.html embeds hostile strings escaped and bounded.
+     */
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void theJobWritesOnlyWhereItMayAndItsReportIsSafe() throws Exception {
+        Path in = dir.resolve("in");
+        String story = "Officials in Kabul met on Monday to discuss the peace talks. ";
+        TestFiles.write(in, "documents/letter.txt", story);
+        String hostileTitle = "<!-- a comment opens, then <script>alert(1)</script> & more";
+        String hugeTitle = "t".repeat(5_000_000);
+        TestFiles.write(in, "feed.jsonl", "{\"id\": \"h1\", \"title\": \"" + hostileTitle + "\", \"text\": \"" + story + "\"}\n"
+                + "{\"id\": \"h2\", \"title\": \"" + hugeTitle + "\", \"text\": \"Second. " + story + "\"}\n");
+        List<Path> inputBefore = tree(in);
+
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(CorpusStatsJob.USAGE, job(err, "--input", in.toString(), "--output", in.toString()));
+        assertTrue(err.toString().contains("overlap") || err.toString().contains(in.toString()), err.toString());
+        assertEquals(CorpusStatsJob.USAGE, job(err, "--input", in.resolve("feed.jsonl").toString(), "--output", in.toString()));
+        assertEquals(inputBefore, tree(in), "the input is untouched");
+
+        Path out = dir.resolve("out");
+        TestFiles.write(out, "documents/notes.txt", "a user's folder named like a table");
+        assertEquals(CorpusStatsJob.USAGE, job(err, "--input", in.toString(), "--output", out.toString()));
+        assertEquals(List.of(out.resolve("documents"), out.resolve("documents/notes.txt")), tree(out));
+
+        Path fresh = dir.resolve("fresh");
+        try (OutputLock lock = OutputLock.acquire(fresh.toString(), spark.sparkContext().hadoopConfiguration(), "another-run")) {
+            assertEquals(CorpusStatsJob.OUTPUT_LOCKED, job(err, "--input", in.toString(), "--output", fresh.toString()));
+        }
+
+        Map<String, String> settings = new HashMap<>();
+        settings.put("input.path", in.toString());
+        settings.put("output.path", fresh.toString());
+        settings.put("entities.enabled", "false");
+        Manifest manifest = new CorpusStatsPipeline(spark, ConfigLoader.load(null, settings)).run();
+        assertEquals("succeeded", manifest.status);
+        String report = Files.readString(fresh.resolve(ReportWriter.FILE_NAME));
+        assertTrue(report.length() < 2_000_000, "report.html is " + report.length() + " characters");
+        assertFalse(report.contains(hostileTitle), "the hostile title is embedded escaped");
+        assertFalse(report.contains("t".repeat(1000)), "a 5-million-character title is embedded cut");
+        Row h2 = spark.read().parquet(fresh.resolve(Table.DOCUMENTS.folder()).toString()).filter("doc_id = 'h2'").first();
+        assertEquals(2000, h2.<String>getAs("title").length(), "titles are cut to 2,000 characters when read");
+    }
+
+    private static int job(ByteArrayOutputStream err, String... args) {
+        err.reset();
+        return CorpusStatsJob.run(args, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true));
+    }
+
+    private static List<Path> tree(Path root) throws Exception {
+        try (var walk = Files.walk(root)) {
+            return walk.filter(p -> !p.equals(root)).sorted().toList();
+        }
     }
 
     private Manifest run(Path in, Path out) {
