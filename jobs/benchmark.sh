@@ -3,8 +3,8 @@
 # files made K times larger, against the NER engine alone on the same documents.
 #   jobs/benchmark.sh --input DIR [--scale K] [--report FILE.json] [--conf FILE] [--work DIR]
 #                     [--profile FILE.html|FILE.collapsed]
-#   jobs/benchmark.sh --hostile [--work DIR] [--conf FILE] [--gigabytes G] [--line-gigabytes L]
-#     (inputs built to hurt: NLP time of 1 vs 4 MiB documents; G GiB of 1 MiB JSON Lines records and
+#   jobs/benchmark.sh --hostile [--work DIR] [--conf FILE] [--gigabytes G] [--line-gigabytes L] [--nlp-only]
+#     (inputs built to hurt: NLP time of 1 to 16 MiB documents; G GiB of 1 MiB JSON Lines records and
 #     a .jsonl.gz of one L GiB line, each read by the job; documents, rejects, peak heap)
 # Prints a table; --report also writes it as JSON. --profile samples the whole JVM's CPU (Java,
 # JIT compiler and GC threads) with async-profiler, fetched from Maven Central, and writes a flame

@@ -34,8 +34,8 @@ import java.util.zip.GZIPOutputStream;
  *   <li>a JSON Lines file of G GiB (default 3) of 1 MiB records, one of them too large and one
  *       not JSON, read by the real job: its documents and rejects, and the peak heap;</li>
  *   <li>a {@code .jsonl.gz} holding one line of L GiB (default 2) and one normal record;</li>
- *   <li>NLP time of one document of 1 MiB and one of 4 MiB made of the same text (the seed
- *       article repeated): linear cost means a ratio of about 4.</li>
+ *   <li>NLP time of documents of 1 to 16 MiB made of the same text (the seed article repeated):
+ *       linear cost means a flat time per MiB ({@code --nlp-only}: this step alone).</li>
  * </ol>
  * Each job run reports exit status, the documents and rejects it wrote against those expected,
  * its wall time and the peak heap (the sum of the heap pools' peaks, an upper bound; in local mode
@@ -43,18 +43,19 @@ import java.util.zip.GZIPOutputStream;
  * settings file with NER off: they measure reading, and the NLP's memory is per document (step 1).
  */
 public final class HostileInputCheck {
-    static final String USAGE = "usage: benchmark --hostile [--work DIR] [--conf FILE] [--gigabytes G] [--line-gigabytes L]";
+    static final String USAGE = "usage: benchmark --hostile [--work DIR] [--conf FILE] [--gigabytes G] [--line-gigabytes L] [--nlp-only]";
     private static final int MIB = 1 << 20;
 
     private HostileInputCheck() {
     }
 
-    record Options(Path work, Path conf, int gigabytes, int lineGigabytes) {
+    record Options(Path work, Path conf, int gigabytes, int lineGigabytes, boolean nlpOnly) {
         static Options parse(List<String> args) {
             Path work = Path.of("target", "hostile-check");
             Path conf = Path.of("conf/corpus-stats.yaml");
             int gigabytes = 3;
             int lineGigabytes = 2;
+            boolean nlpOnly = false;
             Arguments options = new Arguments(args);
             while (options.hasNext()) {
                 String option = options.next();
@@ -63,10 +64,11 @@ public final class HostileInputCheck {
                     case "--conf" -> conf = options.path(option);
                     case "--gigabytes" -> gigabytes = options.positiveInt(option);
                     case "--line-gigabytes" -> lineGigabytes = options.positiveInt(option);
+                    case "--nlp-only" -> nlpOnly = true;
                     default -> throw new ConfigException("unknown option " + option);
                 }
             }
-            return new Options(work, conf, gigabytes, lineGigabytes);
+            return new Options(work, conf, gigabytes, lineGigabytes, nlpOnly);
         }
     }
 
@@ -82,30 +84,52 @@ public final class HostileInputCheck {
             return;
         }
         System.out.printf("max heap %d MiB, %d cores%n", Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());
-        Files.createDirectories(options.work());
-        SparkSession spark = SparkSessions.getOrCreate();
-        boolean ok = manyRecords(spark, options);
-        ok &= oneHugeLine(spark, options);
-        spark.stop();
+        boolean ok = true;
+        if (!options.nlpOnly()) {
+            Files.createDirectories(options.work());
+            SparkSession spark = SparkSessions.getOrCreate();
+            ok = manyRecords(spark, options);
+            ok &= oneHugeLine(spark, options);
+            spark.stop();
+        }
         lengthScaling(config); // last: the entity models it loads stay on the heap
         System.exit(ok ? 0 : 1);
     }
 
-    /** NLP time of 1 MiB and 4 MiB of the same text, best of two after a warm-up, with entities on and off. */
+    /**
+     * NLP time against length, the same text repeated: 1, 2, 4, 8 and 16 MiB with NER off (best of
+     * three), 1 and 4 MiB with it on (best of two), after a warm-up.
+     */
     static void lengthScaling(JobConfig config) throws IOException {
         String seed = Files.readString(firstSeed(), StandardCharsets.UTF_8);
-        String one = repeatTo(seed, MIB);
-        String four = repeatTo(seed, 4 * MIB);
-        for (boolean entities : new boolean[] {config.entities.enabled, false}) {
-            config.entities.enabled = entities;
-            DocumentAnalyzer analyzer = AnalyzerSettings.from(config).newAnalyzer();
+        String all = repeatTo(seed, 16 * MIB);
+        boolean entitiesConfigured = config.entities.enabled;
+        config.entities.enabled = false;
+        scaling(AnalyzerSettings.from(config).newAnalyzer(), all, new int[] {1, 2, 4, 8, 16}, 3, "off");
+        if (entitiesConfigured) {
+            config.entities.enabled = true;
+            scaling(AnalyzerSettings.from(config).newAnalyzer(), all, new int[] {1, 4}, 2, "on");
+        }
+    }
+
+    private static void scaling(DocumentAnalyzer analyzer, String all, int[] mebibytes, int tries, String entities) {
+        String one = all.substring(0, MIB);
+        for (int i = 0; i < 3; i++) {
             analyzer.analyze(one);
-            double t1 = Math.min(time(analyzer, one), time(analyzer, one));
-            double t4 = Math.min(time(analyzer, four), time(analyzer, four));
-            System.out.printf("NLP, entities %s: 1 MiB %.2f s, 4 MiB %.2f s, ratio %.2f%n", entities ? "on" : "off", t1, t4, t4 / t1);
-            if (!entities) {
-                break;
+        }
+        double first = 0;
+        for (int mib : mebibytes) {
+            String text = all.substring(0, mib * MIB);
+            double best = Double.MAX_VALUE;
+            for (int t = 0; t < tries; t++) {
+                System.gc();
+                best = Math.min(best, time(analyzer, text));
             }
+            if (first == 0) {
+                first = best;
+            }
+            System.out.printf("NLP, entities %s: %2d MiB %.2f s, %.3f s per MiB, %.2f times the 1 MiB time%n",
+                    entities, mib, best, best / mib, best / first);
         }
     }
 
