@@ -98,7 +98,7 @@ public final class HostileInputCheck {
 
     /**
      * NLP time against length, the same text repeated: 1, 2, 4, 8 and 16 MiB with NER off (best of
-     * three), 1 and 4 MiB with it on (best of two), after a warm-up.
+     * three), up to 8 MiB with it on (best of two), after a warm-up.
      */
     static void lengthScaling(JobConfig config) throws IOException {
         String seed = Files.readString(firstSeed(), StandardCharsets.UTF_8);
@@ -108,7 +108,7 @@ public final class HostileInputCheck {
         scaling(AnalyzerSettings.from(config).newAnalyzer(), all, new int[] {1, 2, 4, 8, 16}, 3, "off");
         if (entitiesConfigured) {
             config.entities.enabled = true;
-            scaling(AnalyzerSettings.from(config).newAnalyzer(), all, new int[] {1, 4}, 2, "on");
+            scaling(AnalyzerSettings.from(config).newAnalyzer(), all, new int[] {1, 2, 4, 8}, 2, "on");
         }
     }
 

@@ -161,6 +161,10 @@ public final class RecordReader {
     }
 
     private RecordStream parquet(InputFile file) throws RejectedInputException {
+        if (file.gzipped()) { // Parquet is read in place, by offsets; it compresses its own pages
+            throw new RejectedInputException(RejectReason.UNREADABLE,
+                    "a gzip-compressed Parquet file cannot be read in place: store it uncompressed (its pages are compressed already)");
+        }
         try {
             return new ParquetRecords(file.path(), fields, hadoopConf);
         } catch (IOException | RuntimeException e) {

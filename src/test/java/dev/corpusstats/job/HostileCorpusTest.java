@@ -166,6 +166,7 @@ class HostileCorpusTest {
             Files.copy(parts.filter(p -> p.toString().endsWith(".parquet")).findFirst().orElseThrow(), in.resolve("news.parquet"));
         }
         TestFiles.write(in, "bad-footer.parquet", "PAR1 not really parquet PAR1");
+        TestFiles.write(in, "news.parquet.gz", TestFiles.gzip("PAR1 pretend PAR1"));
 
         Manifest manifest = run(in, dir.resolve("out"));
         assertEquals("succeeded", manifest.status);
@@ -191,8 +192,9 @@ class HostileCorpusTest {
         expected.put("news.parquet#R1", "UTF-8");
         expected.put("news.parquet#R2", "UTF-8");
         expected.put("bad-footer.parquet", "malformed_record");
+        expected.put("news.parquet.gz", "unreadable");
         assertEquals(expected, outcomes);
-        assertEquals(14, ((Number) manifest.input.get("files")).intValue());
+        assertEquals(15, ((Number) manifest.input.get("files")).intValue());
 
         Map<String, Row> docs = new HashMap<>();
         for (Row r : spark.read().parquet(dir.resolve("out").resolve(Table.DOCUMENTS.folder()).toString()).collectAsList()) {
