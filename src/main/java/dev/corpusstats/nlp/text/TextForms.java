@@ -6,8 +6,9 @@ import java.text.Normalizer;
  * The form of a word or name that statistics count: Unicode NFC, without format characters
  * ({@link TextChecks#isFormat}). Precomposed {@code é} and {@code e} + combining acute are one
  * term, and a soft hyphen, zero-width joiner, bidirectional mark or byte order mark inside a word
- * leaves no trace in it. The zero-width space, a word boundary in Unicode, becomes a space, as the
- * tokenizer treats it. The document text itself is never changed: offsets index the original.
+ * leaves no trace in it. A zero-width space, a word boundary in Unicode, becomes a space between
+ * two words, as the tokenizer treats it. The document text itself is never changed: offsets index
+ * the original.
  *
  * <p>NFC, not NFKC: NFC only merges encodings of the same characters, while NFKC also rewrites
  * characters that differ in meaning or look ({@code ²} → {@code 2}, {@code ½} → {@code 1⁄2},
@@ -22,8 +23,8 @@ public final class TextForms {
     }
 
     /**
-     * {@code text} in NFC without its format characters (a zero-width space a space); {@code text}
-     * itself when it already is.
+     * {@code text} in NFC without its format characters (a zero-width space between two words a
+     * space); {@code text} itself when it already is.
      */
     public static String normalize(String text) {
         if (isPlain(text)) {
@@ -51,13 +52,22 @@ public final class TextForms {
             return text;
         }
         StringBuilder visible = new StringBuilder(text.length());
-        text.codePoints().forEach(cp -> {
+        boolean wordBreak = false;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
             if (cp == ZERO_WIDTH_SPACE) {
-                visible.append(' ');
+                wordBreak = true;
             } else if (!TextChecks.isFormat(cp)) {
+                // A space only between two words: none at an edge or beside white space.
+                if (wordBreak && !visible.isEmpty() && !TextChecks.isWhiteSpace(visible.codePointBefore(visible.length()))
+                        && !TextChecks.isWhiteSpace(cp)) {
+                    visible.append(' ');
+                }
+                wordBreak = false;
                 visible.appendCodePoint(cp);
             }
-        });
+        }
         return visible.toString();
     }
 

@@ -35,6 +35,10 @@ class TextFormsTest {
     @Test
     void theZeroWidthSpaceSeparatesWords() {
         assertEquals("Hamid Karzai", TextForms.normalize("Hamid\u200BKarzai"));
+        assertEquals("Hamid Karzai", TextForms.normalize("Hamid\u200B\u200B\u2060Karzai"));
+        assertEquals("Islamic Movement", TextForms.normalize("Islamic \u200BMovement"), "no second space");
+        assertEquals("Keir Starmer", TextForms.normalize("Keir\u200B Starmer"));
+        assertEquals("Starmer", TextForms.normalize("\u200BStarmer\u200B"));
     }
 
     /** NFC, not NFKC: compatibility characters keep their identity. */
