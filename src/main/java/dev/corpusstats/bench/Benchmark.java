@@ -170,7 +170,7 @@ public final class Benchmark {
             for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
                 List<List<String>> sentences = new ArrayList<>();
                 for (Sentence s : tokenizer.split(new String(Files.readAllBytes(f), StandardCharsets.UTF_8))) {
-                    sentences.add(s.tokens().stream().map(Token::word).toList());
+                    sentences.add(s.tokens().stream().map(Token::form).toList());
                     tokens += s.tokens().size();
                 }
                 docs.add(sentences);

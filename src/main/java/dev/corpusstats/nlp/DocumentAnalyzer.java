@@ -54,8 +54,8 @@ public final class DocumentAnalyzer {
             List<Token> tokens = sentence.tokens();
             List<Normalized> forms = new ArrayList<>(tokens.size());
             for (int i = 0; i < tokens.size(); i++) {
-                String next = i + 1 < tokens.size() ? tokens.get(i + 1).word() : null;
-                forms.add(normalizer.normalize(tokens.get(i).word(), next));
+                String next = i + 1 < tokens.size() ? tokens.get(i + 1).form() : null;
+                forms.add(normalizer.normalize(tokens.get(i).form(), next));
             }
             tokenCount += forms.size();
             normalized.add(forms);

@@ -100,7 +100,7 @@ public final class AnalyzeDocuments {
      * incremental runs stop reusing analyses made by the older code (part of the fingerprint,
      * {@link AnalysisStore}).
      */
-    public static final int ANALYSIS_VERSION = 4;
+    public static final int ANALYSIS_VERSION = 5;
 
     /** Analysis tasks per core: enough for the cores to finish together despite uneven documents. */
     static final int PARTITIONS_PER_CORE = 4;

@@ -14,13 +14,16 @@ import java.util.regex.Pattern;
 
 /**
  * Corpus-wide entity ids: {@code TYPE:key}, where the key is the canonical mention text normalized
- * so that spelling variants meet: diacritics removed, lower-cased, periods and apostrophes dropped
- * ({@code U.S.} and {@code US} → {@code us}), other punctuation a space, a leading "the" dropped
- * ({@code the Taliban} → {@code taliban}). An optional alias file merges known equivalents.
+ * so that spelling variants meet: compatibility forms folded and diacritics removed (NFKD without
+ * marks: precomposed and decomposed {@code Zoë} → {@code zoe}), format characters dropped (soft
+ * hyphen, joiners, bidirectional controls, byte order mark; a zero-width space separates words),
+ * lower-cased, periods and apostrophes dropped ({@code U.S.} and {@code US} → {@code us}), other
+ * punctuation a space, a leading "the" dropped ({@code the Taliban} → {@code taliban}). An optional
+ * alias file merges known equivalents.
  */
 public final class EntityKeys implements Serializable {
     private static final long serialVersionUID = 1L;
-    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern MARKS_AND_FORMAT = Pattern.compile("[\\p{M}[\\p{Cf}&&[^\\x{200B}]]]+");
     private static final Pattern DROPPED = Pattern.compile("[.'\u2019`]");
     private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}]+");
 
@@ -62,7 +65,7 @@ public final class EntityKeys implements Serializable {
 
     /** The normalized key of a name, before aliases. */
     public static String normalize(String name) {
-        String s = MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFKD)).replaceAll("");
+        String s = MARKS_AND_FORMAT.matcher(Normalizer.normalize(name, Normalizer.Form.NFKD)).replaceAll("");
         s = DROPPED.matcher(s.toLowerCase(Locale.ROOT)).replaceAll("");
         s = SEPARATORS.matcher(s).replaceAll(" ").strip();
         if (s.startsWith("the ") && s.length() > 4) {

@@ -8,6 +8,7 @@ import edu.stanford.nlp.process.WordToSentenceProcessor;
 
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -25,7 +26,14 @@ import java.util.List;
  *   <li>a sentence longer than {@link #MAX_SENTENCE_TOKENS} tokens is cut into pieces of that
  *       length: real news sentences are far shorter (CoNLL-2003's longest has 124 tokens), and a
  *       run-on text without punctuation (a megabyte on one line) must not become one sentence, whose
- *       NER cost and memory grow with its length.</li>
+ *       NER cost and memory grow with its length;</li>
+ *   <li>the tokenizer reads the text without its format characters ({@link TextChecks#isFormat}),
+ *       which are invisible: a soft hyphen, joiner, bidirectional mark or byte order mark inside a
+ *       word does not split it ("co-operation" written with a soft hyphen is one token), and one
+ *       beside a word neither sticks to it nor becomes a token. The zero-width space is the
+ *       exception: Unicode makes it a word boundary (UAX #29), so it separates tokens as a space
+ *       does. Offsets still index the original text, and a token never starts or ends with a
+ *       format character.</li>
  * </ul>
  * Instances are cheap and not thread-safe: create one per task or thread.
  */
@@ -45,17 +53,19 @@ public final class NewsTokenizer {
 
     /** Tokenizes and sentence-splits {@code text}; offsets index {@code text}. */
     public List<Sentence> split(String text) {
-        List<CoreLabel> labels = factory.getTokenizer(new StringReader(text)).tokenize();
+        VisibleText visible = VisibleText.of(text);
+        List<CoreLabel> labels = factory.getTokenizer(new StringReader(visible.text)).tokenize();
         List<List<CoreLabel>> groups = sentenceSplitter.process(labels);
         List<Sentence> sentences = new ArrayList<>(groups.size());
         for (List<CoreLabel> group : groups) {
             List<Token> tokens = new ArrayList<>(group.size());
             for (CoreLabel label : group) {
-                int begin = label.beginPosition();
-                int end = label.endPosition();
+                int begin = visible.offsetInText(label.beginPosition());
+                int end = visible.offsetInText(label.endPosition() - 1) + 1;
                 // The token's own text, not CoreNLP's normalized word (which may differ, e.g. for
                 // untokenizable or normalized characters): offsets and text must always agree.
-                tokens.add(new Token(text.substring(begin, end), begin, end));
+                String word = text.substring(begin, end);
+                tokens.add(new Token(word, TextForms.normalize(word), begin, end));
             }
             for (int from = 0; from < tokens.size(); from += MAX_SENTENCE_TOKENS) {
                 int to = Math.min(tokens.size(), from + MAX_SENTENCE_TOKENS);
@@ -63,5 +73,67 @@ public final class NewsTokenizer {
             }
         }
         return sentences;
+    }
+
+    /**
+     * A text without its format characters, each zero-width space a space, and the way back from
+     * its offsets to the original's.
+     */
+    static final class VisibleText {
+        final String text;
+        /** Ascending offsets in {@link #text} right after a run of removed characters. */
+        private final int[] runEnds;
+        /** Characters removed before each of those offsets, in total. */
+        private final int[] removedBefore;
+
+        private VisibleText(String text, int[] runEnds, int[] removedBefore) {
+            this.text = text;
+            this.runEnds = runEnds;
+            this.removedBefore = removedBefore;
+        }
+
+        static VisibleText of(String original) {
+            if (TextForms.hasNoFormatCharacter(original)) {
+                return new VisibleText(original, new int[0], new int[0]);
+            }
+            StringBuilder visible = new StringBuilder(original.length());
+            List<int[]> runs = new ArrayList<>();
+            int removed = 0;
+            int recorded = 0;
+            for (int i = 0; i < original.length(); ) {
+                int cp = original.codePointAt(i);
+                int length = Character.charCount(cp);
+                if (cp != TextForms.ZERO_WIDTH_SPACE && TextChecks.isFormat(cp)) {
+                    removed += length;
+                } else {
+                    if (removed > recorded) {
+                        runs.add(new int[] {visible.length(), removed});
+                        recorded = removed;
+                    }
+                    if (cp == TextForms.ZERO_WIDTH_SPACE) {
+                        visible.append(' ');
+                    } else {
+                        visible.appendCodePoint(cp);
+                    }
+                }
+                i += length;
+            }
+            int[] ends = new int[runs.size()];
+            int[] before = new int[runs.size()];
+            for (int r = 0; r < runs.size(); r++) {
+                ends[r] = runs.get(r)[0];
+                before[r] = runs.get(r)[1];
+            }
+            return new VisibleText(visible.toString(), ends, before);
+        }
+
+        /** The offset in the original text of the char at {@code offset} in {@link #text}. */
+        int offsetInText(int offset) {
+            int run = Arrays.binarySearch(runEnds, offset);
+            if (run < 0) {
+                run = -run - 2; // the last run that ends before offset
+            }
+            return run < 0 ? offset : offset + removedBefore[run];
+        }
     }
 }

@@ -20,7 +20,8 @@ import java.util.Set;
 /**
  * A stop word list: by default the Snowball project's English list (174 words, as shipped in
  * Apache Lucene's {@code lucene-analysis-common}), or a user's file in the same format (one word
- * per line, {@code |} starts a comment). Words are compared lower-cased with a straight apostrophe.
+ * per line, {@code |} starts a comment). Words are compared lower-cased with a straight apostrophe,
+ * in their {@link TextForms#normalize} form.
  */
 public final class StopWords implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -55,7 +56,7 @@ public final class StopWords implements Serializable {
         CharArraySet loaded = WordlistLoader.getSnowballWordSet(reader);
         Set<String> words = new HashSet<>();
         for (Object word : loaded) {
-            words.add(normalize(new String((char[]) word)));
+            words.add(normalize(TextForms.normalize(new String((char[]) word))));
         }
         return new StopWords(words);
     }

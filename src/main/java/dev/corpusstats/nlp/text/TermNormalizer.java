@@ -1,14 +1,15 @@
 package dev.corpusstats.nlp.text;
 
-
 /**
  * Turns a token into what term statistics see: a term (lower-cased KStem form), a stop word, or a
  * break (punctuation, numbers and anything else without a letter, which n-grams never span).
  *
  * <p>English clitics split off by the tokenizer ({@code 's}, {@code n't}, {@code 're}) are stop
  * words: they carry no topic. A word is a stop word if its lower-cased form or its stem is on the
- * list, so {@code others → other} is dropped like {@code other}. Not thread-safe (the stemmer
- * caches).
+ * list, so {@code others → other} is dropped like {@code other}. Words are read in their
+ * {@link TextForms#normalize} form (NFC, no format characters), so differently encoded spellings
+ * of a word are one term and a word of format characters alone is a break. Not thread-safe (the
+ * stemmer caches).
  */
 public final class TermNormalizer {
 
@@ -43,14 +44,15 @@ public final class TermNormalizer {
      *             negated auxiliary ({@code ca n't}, {@code wo n't}) and never a term
      */
     public Normalized normalize(String word, String next) {
-        if (!hasLetter(word)) {
+        String form = TextForms.normalize(word);
+        if (!hasLetter(form)) {
             return Normalized.BREAK;
         }
-        String lower = StopWords.normalize(word);
+        String lower = StopWords.normalize(form);
         if (isClitic(lower)) {
             return new Normalized(Kind.STOP, lower, true);
         }
-        if (stopWords.contains(lower) || (next != null && StopWords.normalize(next).equals("n't"))) {
+        if (stopWords.contains(lower) || (next != null && StopWords.normalize(TextForms.normalize(next)).equals("n't"))) {
             return new Normalized(Kind.STOP, lower, false);
         }
         String stem = stemmer.stem(lower);

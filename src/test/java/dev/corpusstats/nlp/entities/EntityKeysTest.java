@@ -30,4 +30,22 @@ class EntityKeysTest {
         assertEquals("ORG:us", keys.entityId("ORG", "U.S."), "the type is part of the id");
         assertThrows(IllegalArgumentException.class, () -> EntityKeys.fromAliasLines(List.of("no tab here"), "test"));
     }
+
+    @Test
+    void precomposedAndDecomposedNamesShareAKey() {
+        assertEquals("zoe", EntityKeys.normalize("Zo\u00EB"));
+        assertEquals("zoe", EntityKeys.normalize("Zoe\u0308"));
+        EntityKeys keys = EntityKeys.withoutAliases();
+        assertEquals(keys.entityId("PER", "Zo\u00EB Kravitz"), keys.entityId("PER", "Zoe\u0308 Kravitz"));
+    }
+
+    @Test
+    void formatCharactersInANameAreDropped() {
+        assertEquals("hamid karzai", EntityKeys.normalize("Hamid Kar\u00ADzai"));
+        assertEquals("hamid karzai", EntityKeys.normalize("\u2066Hamid\u2069 \u202AKarzai\u202C"));
+        assertEquals("hamid karzai", EntityKeys.normalize("\uFEFFHa\u200Dmid\u200E Kar\u2060zai"));
+        assertEquals("us", EntityKeys.normalize("U.\u00ADS."));
+        assertEquals("hamid karzai", EntityKeys.normalize("Hamid\u200BKarzai"), "a zero-width space separates words");
+        assertEquals("", EntityKeys.normalize("\u00AD\u200D"));
+    }
 }

@@ -49,4 +49,31 @@ class TermNormalizerTest {
         assertTrue(stopWords.size() > 150, "Snowball English has ~174 words, got " + stopWords.size());
         assertTrue(stopWords.contains("the") && stopWords.contains("they'd") && !stopWords.contains("taliban"));
     }
+
+    @Test
+    void precomposedAndDecomposedSpellingsAreOneTerm() {
+        assertEquals("caf\u00E9", normalizer.term("caf\u00E9"));
+        assertEquals("caf\u00E9", normalizer.term("cafe\u0301"));
+        assertEquals(normalizer.term("Zo\u00EB"), normalizer.term("Zoe\u0308"));
+    }
+
+    @Test
+    void formatCharactersInsideAWordAreDropped() {
+        assertEquals("cooperation", normalizer.term("co\u00ADoperation"));
+        assertEquals("negotiation", normalizer.term("nego\u00ADti\u00ADa\u00ADtions"), "stemmed after the soft hyphens are gone");
+        assertEquals("karzai", normalizer.term("Kar\u200Dzai"));
+        assertEquals("karzai", normalizer.term("\u2066Karzai\u2069"));
+        assertEquals("karzai", normalizer.term("\u200FKar\u2060zai\u200E"));
+        assertEquals("sandringham", normalizer.term("\uFEFFSandrin\uFEFFgham"));
+        assertEquals(Kind.STOP, normalizer.normalize("th\u00ADe").kind(), "still a stop word");
+        assertEquals(Kind.STOP, normalizer.normalize("ca", "n\u00AD't").kind());
+    }
+
+    @Test
+    void aWordOfFormatCharactersAloneIsNoTerm() {
+        for (String word : new String[] {"\u00AD", "\u200B\u200C\u200D", "\uFEFF", "\u202A\u202C", "\u2066\u2069", "\u200E"}) {
+            assertEquals(Kind.BREAK, normalizer.normalize(word).kind(), TextChecksTest.escaped(word));
+            assertNull(normalizer.term(word));
+        }
+    }
 }
