@@ -1,6 +1,7 @@
 package dev.corpusstats.ingest;
 
 import dev.corpusstats.config.JobConfig;
+import dev.corpusstats.nlp.text.TextChecks;
 
 /**
  * A multi-record format's record from its id, text and title fields, with the limits every

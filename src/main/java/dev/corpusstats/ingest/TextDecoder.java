@@ -2,6 +2,7 @@ package dev.corpusstats.ingest;
 
 import com.ibm.icu.text.CharsetDetector;
 import com.ibm.icu.text.CharsetMatch;
+import dev.corpusstats.nlp.text.TextChecks;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;

@@ -7,6 +7,7 @@ import dev.corpusstats.output.ReportWriter;
 import dev.corpusstats.output.Table;
 import dev.corpusstats.testing.TestFiles;
 import dev.corpusstats.testing.TestSpark;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -158,6 +159,8 @@ class HostileCorpusTest {
         byte[] accented = ("Café in Zürich, naïve résumé. " + story).getBytes(StandardCharsets.UTF_8);
         TestFiles.write(in, "stray-byte.txt", concat(accented, new byte[] {(byte) 0xE9, '!'}));
         TestFiles.write(in, "invisible.txt", "\u00A0\u200B\u00A0 \u2060\uFEFF\n");
+        TestFiles.write(in, "nfc.txt", "The caf\u00e9 opened. " + story);
+        TestFiles.write(in, "nfd.txt", "The cafe\u0301 opened for co\u00ADoperation with \u200EKabul\u200F. " + story);
         spark.createDataFrame(List.of(RowFactory.create("p1", "Parquet one. " + story, "T1", 1L),
                         RowFactory.create("p2", "Parquet two. " + story, null, 2L)),
                         new StructType().add("id", "string").add("text", "string").add("title", "string").add("extra", "long"))
@@ -189,12 +192,14 @@ class HostileCorpusTest {
         expected.put("upper.TXT.GZ", "UTF-8");
         expected.put("stray-byte.txt", "UTF-8 with 1 invalid byte replaced");
         expected.put("invisible.txt", "empty");
+        expected.put("nfc.txt", "UTF-8");
+        expected.put("nfd.txt", "UTF-8");
         expected.put("news.parquet#R1", "UTF-8");
         expected.put("news.parquet#R2", "UTF-8");
         expected.put("bad-footer.parquet", "malformed_record");
         expected.put("news.parquet.gz", "unreadable");
         assertEquals(expected, outcomes);
-        assertEquals(15, ((Number) manifest.input.get("files")).intValue());
+        assertEquals(17, ((Number) manifest.input.get("files")).intValue());
 
         Map<String, Row> docs = new HashMap<>();
         for (Row r : spark.read().parquet(dir.resolve("out").resolve(Table.DOCUMENTS.folder()).toString()).collectAsList()) {
@@ -204,6 +209,15 @@ class HostileCorpusTest {
         assertTrue(docs.get("stray-byte").<String>getAs("text").startsWith("Café in Zürich, naïve résumé."));
         assertEquals("T1", docs.get("p1").getAs("title"));
         assertEquals(story, docs.get("upper").getAs("text"));
+
+        // Statistics see one "café" however it is written, and no invisible characters.
+        Dataset<Row> terms = spark.read().parquet(dir.resolve("out").resolve(Table.TERMS.folder()).toString()).filter("n = 1");
+        assertEquals(3L, terms.filter("term = 'caf\u00e9'").first().<Long>getAs("doc_count"), "nfc, nfd and stray-byte");
+        assertEquals(1L, terms.filter("term = 'cooperation'").count());
+        List<String> all = terms.select("term").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+        assertTrue(all.stream().allMatch(t -> java.text.Normalizer.isNormalized(t, java.text.Normalizer.Form.NFC)
+                && t.chars().noneMatch(c -> Character.getType(c) == Character.FORMAT)), "terms are NFC without format characters");
+        assertTrue(docs.get("nfd").<String>getAs("text").contains("cafe\u0301"), "documents.text stays as read");
     }
 
     /**
