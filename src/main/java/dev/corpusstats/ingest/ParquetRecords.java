@@ -30,9 +30,9 @@ import java.util.Set;
  * Parquet: rows read one row group at a time, only the id, text and title columns. What a file
  * says about itself is checked before it is trusted with memory: a footer over {@value
  * #MAX_FOOTER_BYTES} bytes or a schema of more than {@value #MAX_COLUMNS} columns rejects the
- * file; a row group whose id, text and title columns take more than {@link #rowGroupLimit} bytes
- * uncompressed is rejected as one {@code too_large} record (its rows named), and the next row
- * group is read.
+ * file; a row group whose id, text and title columns take more than max({@value
+ * #MIN_ROW_GROUP_LIMIT}, 4 × the record limit) bytes uncompressed is rejected as one {@code
+ * too_large} record (its rows named), and the next row group is read.
  */
 final class ParquetRecords implements RecordStream {
     static final int MAX_FOOTER_BYTES = 16 << 20;
@@ -54,7 +54,14 @@ final class ParquetRecords implements RecordStream {
     private long rowNo;
 
     ParquetRecords(String path, RecordFields fields, Configuration conf) throws IOException, RejectedInputException {
+        this(path, fields, conf, Math.max(MIN_ROW_GROUP_LIMIT, 4 * fields.recordLimit()));
+    }
+
+    /** @param rowGroupLimit the most bytes a row group's read columns may take uncompressed */
+    ParquetRecords(String path, RecordFields fields, Configuration conf, long rowGroupLimit)
+            throws IOException, RejectedInputException {
         this.path = path;
+        this.rowGroupLimit = rowGroupLimit;
         this.fields = fields;
         HadoopInputFile file = HadoopInputFile.fromPath(new Path(path), conf);
         checkFooter(file);
@@ -84,7 +91,6 @@ final class ParquetRecords implements RecordStream {
             this.requested = new MessageType(fileSchema.getName(), read);
             reader.setRequestedSchema(requested);
             this.rowGroups = reader.getRowGroups();
-            this.rowGroupLimit = Math.max(MIN_ROW_GROUP_LIMIT, 4 * fields.recordLimit());
         } catch (RejectedInputException | RuntimeException e) {
             reader.close();
             throw e;
