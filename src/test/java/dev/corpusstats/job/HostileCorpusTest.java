@@ -79,12 +79,7 @@ class HostileCorpusTest {
         TestFiles.write(in, "_SUCCESS", "");
         TestFiles.write(in, ".cache/x.txt", story);
 
-        Map<String, String> settings = new HashMap<>();
-        settings.put("input.path", in.toString());
-        settings.put("output.path", dir.resolve("out").toString());
-        settings.put("entities.enabled", "false");
-        settings.put("output.report", "false");
-        Manifest manifest = new CorpusStatsPipeline(spark, ConfigLoader.load(null, settings)).run();
+        Manifest manifest = run(in, dir.resolve("out"));
 
         assertEquals("succeeded", manifest.status);
         Map<String, String> rejects = new TreeMap<>();

@@ -39,16 +39,12 @@ class KilledRunTest {
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void aRunKilledMidWriteLeavesThePublishedOutputIntact() throws Exception {
-        Path in = dir.resolve("in");
-        String seed = TestFiles.seedText();
-        for (int i = 0; i < 12; i++) {
-            TestFiles.write(in, "story-" + i + ".txt", "Update " + i + ". " + seed);
-        }
+        Path in = twelveStories();
         Path out = dir.resolve("out");
         Manifest published = run(in, out);
         Path snapshot = TestFiles.copyTree(out, dir.resolve("snapshot"));
 
-        TestFiles.write(in, "story-new.txt", "A new story from Kabul. " + seed);
+        TestFiles.write(in, "story-new.txt", "A new story from Kabul. " + TestFiles.seedText());
         Process job = startJob(in, out);
         try {
             awaitTableFileInAttempt(out, job);
@@ -76,11 +72,7 @@ class KilledRunTest {
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void aRunWhoseJvmExitsEndsWithExit1AndAFailedManifest() throws Exception {
-        Path in = dir.resolve("in");
-        String seed = TestFiles.seedText();
-        for (int i = 0; i < 12; i++) {
-            TestFiles.write(in, "story-" + i + ".txt", "Update " + i + ". " + seed);
-        }
+        Path in = twelveStories();
         Path out = dir.resolve("out");
         Process job = startJob(in, out);
         try {
@@ -104,6 +96,15 @@ class KilledRunTest {
                     "the attempt keeps only its manifest");
         }
         assertTrue(Files.notExists(out.resolve(Manifest.FILE_NAME)), "nothing was published");
+    }
+
+    private Path twelveStories() {
+        Path in = dir.resolve("in");
+        String seed = TestFiles.seedText();
+        for (int i = 0; i < 12; i++) {
+            TestFiles.write(in, "story-" + i + ".txt", "Update " + i + ". " + seed);
+        }
+        return in;
     }
 
     private Manifest run(Path input, Path output) {
