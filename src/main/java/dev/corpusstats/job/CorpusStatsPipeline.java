@@ -51,6 +51,8 @@ public final class CorpusStatsPipeline {
     private String attemptDir;
     /** The running run's manifest until its outcome is being recorded: whoever takes it writes the failure. */
     private final AtomicReference<Manifest> unrecorded = new AtomicReference<>();
+    /** Held while a failure is being recorded, by the run or by {@link #recordLostRun}. */
+    private final Object recording = new Object();
     private volatile boolean published;
     private Instant start;
 
@@ -133,12 +135,14 @@ public final class CorpusStatsPipeline {
             manifest.publishedEntries = null;
             manifest.error = e.toString();
             finish(manifest, start);
-            if (!publishing && unrecorded.getAndSet(null) != null) { // an interrupted publish is finished by the next run
-                try {
-                    output.discardTables();
-                    writeManifest(manifest, attemptDir);
-                } catch (RuntimeException cleanup) {
-                    e.addSuppressed(cleanup);
+            synchronized (recording) { // a shutdown hook waits for this write before the JVM halts
+                if (!publishing && unrecorded.getAndSet(null) != null) { // an interrupted publish is finished by the next run
+                    try {
+                        output.discardTables();
+                        writeManifest(manifest, attemptDir);
+                    } catch (RuntimeException cleanup) {
+                        e.addSuppressed(cleanup);
+                    }
                 }
             }
             throw e;
@@ -155,13 +159,19 @@ public final class CorpusStatsPipeline {
     /**
      * Records the run as failed when the JVM shuts down under it (a fatal error in a task makes
      * Spark exit the JVM; a signal does too): its attempt keeps only a failed manifest, as after any
-     * other failure. Does nothing if the run already recorded its outcome or is publishing.
+     * other failure. If the run is recording a failure of its own, this waits until it is written;
+     * it does nothing if the run already recorded its outcome or is publishing.
      */
     public void recordLostRun(String why) {
-        Manifest manifest = unrecorded.getAndSet(null);
-        if (manifest == null) {
-            return;
+        synchronized (recording) { // if the run is recording its own failure, it finishes first
+            Manifest manifest = unrecorded.getAndSet(null);
+            if (manifest != null) {
+                writeLostRun(manifest, why);
+            }
         }
+    }
+
+    private void writeLostRun(Manifest manifest, String why) {
         manifest.status = "failed";
         manifest.publishedTo = null;
         manifest.error = why;
