@@ -197,9 +197,9 @@ class InputListerTest {
     @Test
     void twoLinksToOneFolderListItOnce() throws Exception {
         Path in = dir.resolve("in");
-        TestFiles.write(dir, "shared/s.txt", "Shared.");
-        link(in.resolve("l1"), dir.resolve("shared").toString());
-        link(in.resolve("l2"), "../shared");
+        TestFiles.write(dir, "common/s.txt", "Shared.");
+        link(in.resolve("l1"), dir.resolve("common").toString());
+        link(in.resolve("l2"), "../common");
         InputLister.Listing listing = list(in);
 
         assertEquals(Map.of("l1/s.txt", READ, "l2", "duplicate_path"), outcomes(listing));
