@@ -229,13 +229,14 @@ public final class Benchmark {
         return Math.round((System.nanoTime() - start) / 1e6) / 1000.0;
     }
 
-    private static long sizeOf(Path dir) throws IOException {
+    /** Bytes of the regular files under {@code dir}. */
+    static long sizeOf(Path dir) throws IOException {
         try (Stream<Path> walk = Files.walk(dir)) {
             return walk.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
         }
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
+    static void deleteRecursively(Path dir) throws IOException {
         if (Files.exists(dir)) {
             try (Stream<Path> walk = Files.walk(dir)) {
                 for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {

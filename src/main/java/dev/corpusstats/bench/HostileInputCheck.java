@@ -212,7 +212,7 @@ public final class HostileInputCheck {
     private static boolean runJob(SparkSession spark, Options options, String name, Path input, long expectedDocuments,
                                   Map<String, Integer> expectedRejects) throws Exception {
         Path output = options.work().resolve(name + "-out");
-        deleteRecursively(output);
+        Benchmark.deleteRecursively(output);
         Map<String, String> settings = new HashMap<>();
         settings.put("input.path", input.toString());
         settings.put("output.path", output.toString());
@@ -242,31 +242,14 @@ public final class HostileInputCheck {
         }
         boolean ok = documents == expectedDocuments && rejects.equals(new TreeMap<>(expectedRejects));
         System.out.printf("%s: %s %s, input %.2f GB, %d documents (expected %d), rejects %s (expected %s), %.1f s, peak heap %d MiB (pools' peaks, garbage included), peak live heap %d MiB (after GC)%n",
-                name, manifest.status, ok ? "OK" : "WRONG", sizeOf(input) / 1e9, documents, expectedDocuments, rejects,
+                name, manifest.status, ok ? "OK" : "WRONG", Benchmark.sizeOf(input) / 1e9, documents, expectedDocuments, rejects,
                 new TreeMap<>(expectedRejects), seconds, peak, livePeak);
         details.forEach(d -> System.out.println("  " + (d.length() > 300 ? d.substring(0, 300) + "…" : d)));
-        deleteRecursively(output);
+        Benchmark.deleteRecursively(output);
         return ok;
     }
 
     private static String jsonSafe(String text) {
         return text.replace("\\", " ").replace("\"", "'").replace("\r", " ").replace("\n", " ").replace("\t", " ");
-    }
-
-    private static long sizeOf(Path dir) throws IOException {
-        try (var walk = Files.walk(dir)) {
-            return walk.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

@@ -6,11 +6,13 @@ import dev.corpusstats.nlp.text.TextChecks;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Decodes the bytes of a document or of one record, the same way for every format:
@@ -71,8 +73,7 @@ public final class TextDecoder {
             return new DecodedText(utf8.text, "UTF-8");
         }
         if (utf8.multiByteCharacters >= utf8.invalidBytes) {
-            return new DecodedText(utf8.text, "UTF-8 with " + utf8.invalidBytes + " invalid "
-                    + (utf8.invalidBytes == 1 ? "byte" : "bytes") + " replaced");
+            return utf8.repaired();
         }
         if (legacy == null) {
             legacy = detectLegacy(b);
@@ -116,11 +117,9 @@ public final class TextDecoder {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(b, offset, b.length - offset))
                     .toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
-            if (cs == StandardCharsets.UTF_8) { // a UTF-8 BOM on mostly-UTF-8 text: repair as without one
-                Utf8 utf8 = Utf8.decode(java.util.Arrays.copyOfRange(b, offset, b.length));
-                return new DecodedText(utf8.text, "UTF-8 with " + utf8.invalidBytes + " invalid "
-                        + (utf8.invalidBytes == 1 ? "byte" : "bytes") + " replaced");
+        } catch (CharacterCodingException e) {
+            if (cs == StandardCharsets.UTF_8) { // a UTF-8 BOM on text with bad bytes: repair it
+                return Utf8.decode(Arrays.copyOfRange(b, offset, b.length)).repaired();
             }
             throw new RejectedInputException(RejectReason.BINARY, "byte order mark says " + name + " but the bytes are not valid " + name);
         }
@@ -132,6 +131,11 @@ public final class TextDecoder {
 
     /** UTF-8 decoded with each malformed sequence replaced, and the counts that judge the result. */
     private record Utf8(String text, int invalidBytes, int multiByteCharacters) {
+        /** The text with its invalid sequences replaced, labelled with how many bytes were. */
+        DecodedText repaired() {
+            return new DecodedText(text, "UTF-8 with " + invalidBytes + " invalid " + (invalidBytes == 1 ? "byte" : "bytes") + " replaced");
+        }
+
         static Utf8 decode(byte[] b) {
             CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)

@@ -79,6 +79,7 @@ public final class CorpusStatsPipeline {
 
     /** Runs the job on an output already claimed and locked (the job does so before Spark starts). */
     Manifest run(OutputClaim claim) {
+        published = false;
         start = Instant.now();
         Manifest manifest = startManifest(start, claim);
         RunOutput output = new RunOutput(config.output.path, config.output.layout, manifest.runId, manifest.runName,
@@ -87,7 +88,6 @@ public final class CorpusStatsPipeline {
         unrecorded.set(manifest);
         RunCaches caches = new RunCaches(); // added to by the table writes' threads too
         boolean publishing = false;
-        boolean succeeded = false;
         try {
             List<String> recovered = output.recover();
             manifest.recovered = recovered.isEmpty() ? null : recovered;
@@ -126,7 +126,6 @@ public final class CorpusStatsPipeline {
             }
             publishing = true; // from here a lost JVM leaves the publish to the next run's recovery
             output.publish();
-            succeeded = true;
             published = true;
             return manifest;
         } catch (Throwable e) { // Spark rethrows checked SparkExceptions undeclared
@@ -147,7 +146,7 @@ public final class CorpusStatsPipeline {
             }
             throw e;
         } finally {
-            caches.unpersistAll(succeeded);
+            caches.unpersistAll(published);
         }
     }
 

@@ -15,6 +15,7 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -247,20 +248,17 @@ public final class AnalyzeDocuments {
         return RowFactory.create(values);
     }
 
+    /** The document's columns, its length, zero counts and empty lists, and the error. */
     private static Row failed(Row doc, Throwable error) {
         Object[] values = inputValues(doc);
         String text = doc.getString(3);
-        int i = INPUT_COLUMNS.length;
-        values[i++] = text.codePointCount(0, text.length());
-        for (int k = 0; k < 4; k++) {
-            values[i++] = 0;
-        }
-        for (int k = 0; k < 4; k++) {
-            values[i++] = seq(List.of());
+        values[INPUT_COLUMNS.length] = text.codePointCount(0, text.length());
+        for (int i = INPUT_COLUMNS.length + 1; i < SCHEMA.size(); i++) {
+            values[i] = SCHEMA.fields()[i].dataType() instanceof ArrayType ? seq(List.of()) : 0;
         }
         String message = error.getMessage() == null ? "" : ": " + error.getMessage().lines().findFirst().orElse("");
         String detail = error.getClass().getName() + message;
-        values[i] = detail.length() > 1000 ? detail.substring(0, 1000) : detail;
+        values[SCHEMA.size()] = detail.length() > 1000 ? detail.substring(0, 1000) : detail;
         return RowFactory.create(values);
     }
 

@@ -118,7 +118,7 @@ class RecordReaderTest {
     void jsonLinesWithAByteOrderMarkAndInUtf16() {
         byte[] body = "{\"id\": \"b1\", \"text\": \"Zürich.\"}\n{\"id\": \"b2\", \"text\": \"Two.\"}\n".getBytes(StandardCharsets.UTF_8);
         byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
-        List<SourceRecord> utf8 = read(TestFiles.write(dir, "bom.jsonl", concat(bom, body)), InputFormat.AUTO, 1000);
+        List<SourceRecord> utf8 = read(TestFiles.write(dir, "bom.jsonl", TestFiles.concat(bom, body)), InputFormat.AUTO, 1000);
         assertEquals(List.of("document", "document"), outcomes(utf8));
         assertEquals("b1", utf8.get(0).docId());
         String text = "\uFEFF{\"id\": \"u1\", \"text\": \"Zürich talks.\"}\n";
@@ -132,7 +132,7 @@ class RecordReaderTest {
         String french = "Le président de la République a annoncé mercredi une réforme très contestée, après des mois de négociations.";
         byte[] latin = ("{\"id\": \"l1\", \"text\": \"" + french + "\"}\n").getBytes(StandardCharsets.ISO_8859_1);
         byte[] utf8 = "{\"id\": \"u1\", \"text\": \"Café in Zürich.\"}\n".getBytes(StandardCharsets.UTF_8);
-        List<SourceRecord> records = read(TestFiles.write(dir, "mixed.jsonl", concat(utf8, latin)), InputFormat.AUTO, 1000);
+        List<SourceRecord> records = read(TestFiles.write(dir, "mixed.jsonl", TestFiles.concat(utf8, latin)), InputFormat.AUTO, 1000);
         assertEquals("Café in Zürich.", records.get(0).text());
         assertEquals("UTF-8", records.get(0).encoding());
         assertEquals(french, records.get(1).text());
@@ -207,7 +207,7 @@ class RecordReaderTest {
     @Test
     void csvWithAByteOrderMarkFindsItsHeader() {
         byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
-        List<SourceRecord> records = read(TestFiles.write(dir, "bom.csv", concat(bom, "id,text\nc1,Body.\n".getBytes(StandardCharsets.UTF_8))),
+        List<SourceRecord> records = read(TestFiles.write(dir, "bom.csv", TestFiles.concat(bom, "id,text\nc1,Body.\n".getBytes(StandardCharsets.UTF_8))),
                 InputFormat.AUTO, 1000);
         assertEquals(List.of("document"), outcomes(records));
     }
@@ -221,11 +221,5 @@ class RecordReaderTest {
         SourceRecord r = readOne(TestFiles.write(dir, "claims.parquet", bytes));
         assertEquals("malformed_record", r.rejectReason());
         assertTrue(r.rejectDetail().contains("footer"), r.rejectDetail());
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
     }
 }

@@ -138,7 +138,7 @@ class HostileCorpusTest {
         String story = "Officials in Kabul met on Monday to discuss the peace talks. ";
         String twelveMiB = "x".repeat(12 << 20);
         byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
-        TestFiles.write(in, "bom.jsonl", concat(bom, ("{\"id\": \"bom1\", \"text\": \"" + story + "\"}\n").getBytes(StandardCharsets.UTF_8)));
+        TestFiles.write(in, "bom.jsonl", TestFiles.concat(bom, ("{\"id\": \"bom1\", \"text\": \"" + story + "\"}\n").getBytes(StandardCharsets.UTF_8)));
         TestFiles.write(in, "big-record.jsonl", "{\"id\": \"before\", \"text\": \"" + story + "\"}\n"
                 + "{\"id\": \"huge\", \"text\": \"" + twelveMiB + "\"}\n{\"id\": \"after\", \"text\": \"" + story + "\"}\n");
         TestFiles.write(in, "bomb.jsonl.gz", TestFiles.gzip("{\"id\": \"gz-huge\", \"text\": \"" + twelveMiB + "\"}\n"
@@ -152,7 +152,7 @@ class HostileCorpusTest {
         TestFiles.write(in, "big.csv.gz", TestFiles.gzip("id,text\ncsv-huge," + twelveMiB + "\n"));
         TestFiles.write(in, "upper.TXT.GZ", TestFiles.gzip(story));
         byte[] accented = ("Café in Zürich, naïve résumé. " + story).getBytes(StandardCharsets.UTF_8);
-        TestFiles.write(in, "stray-byte.txt", concat(accented, new byte[] {(byte) 0xE9, '!'}));
+        TestFiles.write(in, "stray-byte.txt", TestFiles.concat(accented, new byte[] {(byte) 0xE9, '!'}));
         TestFiles.write(in, "invisible.txt", "\u00A0\u200B\u00A0 \u2060\uFEFF\n");
         TestFiles.write(in, "nfc.txt", "The caf\u00e9 opened. " + story);
         TestFiles.write(in, "nfd.txt", "The cafe\u0301 opened for co\u00ADoperation with \u200EKabul\u200F. " + story);
@@ -292,12 +292,6 @@ class HostileCorpusTest {
             assertNull(outcomes.put(relative(in, r.getAs("source")), r.getAs("encoding")), "one outcome per source");
         }
         return outcomes;
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
     }
 
     private static String relative(Path root, String source) {

@@ -75,4 +75,11 @@ public final class TestFiles {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** {@code a} then {@code b}, e.g. a byte order mark before a body. */
+    public static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
 }
