@@ -86,7 +86,19 @@ public final class ConfigLoader {
             }
             node = (ObjectNode) child;
         }
-        node.set(parts[parts.length - 1], value == null ? NullNode.instance : TextNode.valueOf(value));
+        node.set(parts[parts.length - 1], value == null ? NullNode.instance : valueNode(dottedKey, value));
+    }
+
+    /** A value as text, but a YAML flow list ({@code [section, wire_source]}) for settings that take a list. */
+    private static JsonNode valueNode(String key, String value) {
+        if (!value.strip().startsWith("[")) {
+            return TextNode.valueOf(value);
+        }
+        try {
+            return YAML.readTree(value);
+        } catch (JsonProcessingException e) {
+            throw new ConfigException("bad value for '" + key + "': not a list like [a, b]: '" + value + "'");
+        }
     }
 
     private static JobConfig bind(ObjectNode tree, Path file) {

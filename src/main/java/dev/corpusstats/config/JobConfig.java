@@ -5,6 +5,17 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * The job's settings, bound from {@code conf/corpus-stats.yaml} and command-line overrides. This is
@@ -24,6 +35,9 @@ public final class JobConfig implements Serializable {
     public Collocations collocations = new Collocations();
     public Dedupe dedupe = new Dedupe();
     public Entities entities = new Entities();
+    public Trends trends = new Trends();
+    public Bursts bursts = new Bursts();
+    public Facets facets = new Facets();
 
     /** Checks values that bind but make no sense; throws a {@link ConfigException} naming the first bad key. */
     public void validate() {
@@ -34,6 +48,9 @@ public final class JobConfig implements Serializable {
         requireSection(collocations, "collocations").validate();
         requireSection(dedupe, "dedupe");
         requireSection(entities, "entities").validate();
+        requireSection(trends, "trends").validate();
+        requireSection(bursts, "bursts").validate();
+        requireSection(facets, "facets").validate();
     }
 
     /** Where documents come from and how they are parsed. */
@@ -60,6 +77,31 @@ public final class JobConfig implements Serializable {
         @JsonProperty("max_document_bytes")
         public long maxDocumentBytes = 10L * 1024 * 1024;
 
+        /** JSON Lines / CSV / Parquet: the field holding the publication date; null for none. */
+        @JsonProperty("date_column")
+        public String dateColumn;
+        /** A {@code java.time} pattern for the date field; null: ISO 8601, RFC 1123/822 or epoch seconds/milliseconds. */
+        @JsonProperty("date_format")
+        public String dateFormat;
+        /** The zone of dates and date-times written without an offset. */
+        @JsonProperty("time_zone")
+        public String timeZone = "UTC";
+        /** JSON Lines / CSV / Parquet: fields whose values (a string, or a list of strings) are the document's facets. */
+        @JsonProperty("facet_columns")
+        public List<String> facetColumns = new ArrayList<>();
+        /**
+         * Text files: a pattern over the path relative to the input root naming a date and facets,
+         * e.g. {@code {category}/*} or {@code {date:yyyy/MM/dd}/**}; null for none.
+         */
+        @JsonProperty("path_pattern")
+        public String pathPattern;
+        /** Dates before this day (UTC) are out of range. */
+        @JsonProperty("earliest_date")
+        public String earliestDate = "1900-01-01";
+        /** Dates on or after this day (UTC) are out of range; null: any after the day that follows the run's start day. */
+        @JsonProperty("latest_date")
+        public String latestDate;
+
         void validate() {
             require(path != null && !path.isBlank(), "input.path", "must be set");
             require(format != null, "input.format", "must be one of " + ConfigLoader.codes(InputFormat.class));
@@ -67,6 +109,55 @@ public final class JobConfig implements Serializable {
             require(textColumn != null && !textColumn.isBlank(), "input.text_column", "must be set");
             require(maxDocumentBytes > 0 && maxDocumentBytes <= MAX_DOCUMENT_BYTES_CEILING, "input.max_document_bytes",
                     "must be positive and at most " + MAX_DOCUMENT_BYTES_CEILING + " (512 MiB), got " + maxDocumentBytes);
+            require(dateColumn == null || !dateColumn.isBlank(), "input.date_column", "must be a field name or null");
+            if (dateFormat != null) {
+                try {
+                    DateTimeFormatter.ofPattern(dateFormat, Locale.ROOT);
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigException("bad value for 'input.date_format': not a java.time pattern: " + e.getMessage());
+                }
+            }
+            try {
+                ZoneId.of(timeZone == null ? "" : timeZone);
+            } catch (DateTimeException e) {
+                throw new ConfigException("bad value for 'input.time_zone': not a time zone id (UTC, Europe/London, +01:00): '"
+                        + timeZone + "'");
+            }
+            require(facetColumns != null, "input.facet_columns", "must be a list of field names ([] for none)");
+            Set<String> names = new HashSet<>();
+            for (String name : facetColumns) {
+                require(name != null && !name.isBlank(), "input.facet_columns", "a facet column must be a field name");
+                require(!name.equals(Facets.PERIOD), "input.facet_columns", "'" + Facets.PERIOD
+                        + "' is the facet of each document's time period; rename the column's facet");
+                require(names.add(name), "input.facet_columns", "'" + name + "' is listed twice");
+            }
+            require(pathPattern == null || !pathPattern.isBlank(), "input.path_pattern", "must be a pattern or null");
+            LocalDate earliest = day(earliestDate, "input.earliest_date");
+            require(earliest != null, "input.earliest_date", "must be a day (yyyy-MM-dd)");
+            LocalDate latest = day(latestDate, "input.latest_date");
+            require(latest == null || latest.isAfter(earliest), "input.latest_date", "must be after input.earliest_date");
+        }
+
+        /** The first instant out of range: {@link #latestDate}, or two days after {@code runStart}'s day began (UTC). */
+        public Instant latestInstant(Instant runStart) {
+            LocalDate latest = latestDate != null ? LocalDate.parse(latestDate)
+                    : runStart.atOffset(ZoneOffset.UTC).toLocalDate().plusDays(2);
+            return latest.atStartOfDay(ZoneOffset.UTC).toInstant();
+        }
+
+        public Instant earliestInstant() {
+            return LocalDate.parse(earliestDate).atStartOfDay(ZoneOffset.UTC).toInstant();
+        }
+
+        private static LocalDate day(String value, String key) {
+            if (value == null) {
+                return null;
+            }
+            try {
+                return LocalDate.parse(value);
+            } catch (DateTimeException e) {
+                throw new ConfigException("bad value for '" + key + "': must be a day (yyyy-MM-dd), got '" + value + "'");
+            }
         }
     }
 
@@ -176,6 +267,54 @@ public final class JobConfig implements Serializable {
             require(miscRetypeModel == null || !miscRetypeModel.isBlank(), "entities.misc_retype_model", "must be a model or null");
             requireFileOrNull(aliasFile, "entities.alias_file");
             require(topTerms >= 1, "entities.top_terms", "must be at least 1, got " + topTerms);
+        }
+    }
+
+    /** Documents per time period and the terms and entities over time. */
+    public static final class Trends implements Serializable {
+        private static final long serialVersionUID = 1L;
+        /** The period of periods, term_trends, entity_trends, bursts and the {@code period} facet: day, week (ISO) or month, in UTC. */
+        public String period = "week";
+        /** Terms (n = 1, 2) and entities in fewer corpus documents have no trends or bursts. */
+        @JsonProperty("min_doc_count")
+        public int minDocCount = 5;
+
+        void validate() {
+            require(period != null && List.of("day", "week", "month").contains(period), "trends.period",
+                    "must be one of day, week, month, got '" + period + "'");
+            require(minDocCount >= 1, "trends.min_doc_count", "must be at least 1, got " + minDocCount);
+        }
+    }
+
+    /** Kleinberg's two-state burst automaton over each term's and entity's documents per period. */
+    public static final class Bursts implements Serializable {
+        private static final long serialVersionUID = 1L;
+        /** The burst state's rate is s times the base rate. */
+        public double s = 2.0;
+        /** The cost of entering the burst state is γ · ln(periods). */
+        public double gamma = 1.0;
+
+        void validate() {
+            require(s > 1 && Double.isFinite(s), "bursts.s", "must be greater than 1, got " + s);
+            require(gamma >= 0 && Double.isFinite(gamma), "bursts.gamma", "must be 0 or more, got " + gamma);
+        }
+    }
+
+    /** What sets each facet value apart: facet_terms and facet_entities. */
+    public static final class Facets implements Serializable {
+        private static final long serialVersionUID = 1L;
+        /** The facet of each dated document's time period, at {@code trends.period}. */
+        public static final String PERIOD = "period";
+        /** Terms and entities kept per facet value, by log-likelihood ratio. */
+        @JsonProperty("top_k")
+        public int topK = 25;
+        /** A term or entity must be in at least this many of a value's documents to characterise it. */
+        @JsonProperty("min_doc_count")
+        public int minDocCount = 3;
+
+        void validate() {
+            require(topK >= 1, "facets.top_k", "must be at least 1, got " + topK);
+            require(minDocCount >= 1, "facets.min_doc_count", "must be at least 1, got " + minDocCount);
         }
     }
 

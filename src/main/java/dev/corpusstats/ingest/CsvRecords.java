@@ -7,7 +7,9 @@ import dev.corpusstats.config.JobConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * CSV with a header line: records are split by {@link RecordSplitter} (bounded, quote-aware) and
@@ -34,6 +36,8 @@ final class CsvRecords implements RecordStream {
     private int idIndex;
     private int textIndex;
     private int titleIndex = -1;
+    private int dateIndex = -1;
+    private Map<String, Integer> facetIndexes = Map.of();
     private long recordNo;
     private int recoveries;
     private boolean stopped;
@@ -80,6 +84,24 @@ final class CsvRecords implements RecordStream {
             throw new RejectedInputException(RejectReason.MISSING_TEXT, "no text column '" + settings.textColumn + "' in " + names);
         }
         titleIndex = settings.titleColumn == null ? -1 : names.indexOf(settings.titleColumn);
+        dateIndex = settings.dateColumn == null ? -1 : names.indexOf(settings.dateColumn);
+        facetIndexes = new LinkedHashMap<>();
+        for (String facet : settings.facetColumns) {
+            if (names.contains(facet)) {
+                facetIndexes.put(facet, names.indexOf(facet));
+            }
+        }
+    }
+
+    private Map<String, List<String>> facets(String[] values) {
+        Map<String, List<String>> facets = new LinkedHashMap<>();
+        facetIndexes.forEach((facet, index) -> {
+            String value = value(values, index);
+            if (value != null) {
+                facets.put(facet, List.of(value));
+            }
+        });
+        return facets;
     }
 
     @Override
@@ -106,7 +128,7 @@ final class CsvRecords implements RecordStream {
             DecodedText record = input.decode(raw.bytes(), decoder);
             String[] values = parser.parseLine(record.text());
             return fields.record(source, value(values, idIndex), value(values, textIndex), value(values, titleIndex),
-                    record.encoding());
+                    record.encoding(), value(values, dateIndex), facets(values));
         } catch (RejectedInputException e) {
             return SourceRecord.reject(source, null, e);
         } catch (RuntimeException e) { // univocity's TextParsingException, e.g. too many columns

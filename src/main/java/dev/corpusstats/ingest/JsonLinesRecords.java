@@ -9,11 +9,16 @@ import dev.corpusstats.config.JobConfig;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * JSON Lines: one JSON object per line; blank lines are skipped. The id, text and title fields
- * are taken from the object's top level with a streaming parser (other fields are skipped, never
- * built); a value that is an object or array counts as absent.
+ * JSON Lines: one JSON object per line; blank lines are skipped. The id, text, title, date and
+ * facet fields are taken from the object's top level with a streaming parser (other fields are
+ * skipped, never built); a value that is an object or array counts as absent, but a facet's array
+ * gives one value per scalar element. A numeric date is kept as a number (epoch seconds or milliseconds).
  */
 final class JsonLinesRecords implements RecordStream {
     private static final JsonFactory JSON = JsonFactory.builder()
@@ -61,6 +66,8 @@ final class JsonLinesRecords implements RecordStream {
         String id = null;
         String text = null;
         String title = null;
+        Object date = null;
+        Map<String, List<String>> facets = new LinkedHashMap<>();
         try (JsonParser p = JSON.createParser(line.text())) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return SourceRecord.reject(source, null, RejectReason.MALFORMED_RECORD, "a JSON Lines record must be an object");
@@ -69,6 +76,11 @@ final class JsonLinesRecords implements RecordStream {
             while ((token = p.nextToken()) == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
                 JsonToken value = p.nextToken();
+                boolean facet = settings.facetColumns.contains(name);
+                if (value == JsonToken.START_ARRAY && facet) {
+                    facets.put(name, scalars(p));
+                    continue;
+                }
                 if (value.isStructStart()) {
                     p.skipChildren();
                     continue;
@@ -76,10 +88,18 @@ final class JsonLinesRecords implements RecordStream {
                 String scalar = value == JsonToken.VALUE_NULL ? null : p.getText();
                 if (name.equals(settings.idColumn)) {
                     id = scalar;
-                } else if (name.equals(settings.textColumn)) {
+                }
+                if (name.equals(settings.textColumn)) {
                     text = scalar;
-                } else if (name.equals(settings.titleColumn)) {
+                }
+                if (name.equals(settings.titleColumn)) {
                     title = scalar;
+                }
+                if (name.equals(settings.dateColumn)) {
+                    date = value.isNumeric() ? p.getNumberValue() : scalar;
+                }
+                if (facet && scalar != null) {
+                    facets.put(name, List.of(scalar));
                 }
             }
             if (token != JsonToken.END_OBJECT || p.nextToken() != null) {
@@ -91,7 +111,21 @@ final class JsonLinesRecords implements RecordStream {
         } catch (IOException e) {
             return SourceRecord.reject(source, null, RejectReason.MALFORMED_RECORD, "not JSON: " + RecordReader.describe(e));
         }
-        return fields.record(source, id, text, title, line.encoding());
+        return fields.record(source, id, text, title, line.encoding(), date, facets);
+    }
+
+    /** A facet's array: its scalar elements as text; nested arrays and objects are skipped. */
+    private static List<String> scalars(JsonParser p) throws IOException {
+        List<String> values = new ArrayList<>();
+        JsonToken element;
+        while ((element = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (element.isStructStart()) {
+                p.skipChildren();
+            } else if (element != JsonToken.VALUE_NULL) {
+                values.add(p.getText());
+            }
+        }
+        return values;
     }
 
     @Override

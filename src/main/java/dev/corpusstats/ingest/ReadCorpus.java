@@ -10,10 +10,14 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import scala.jdk.javaapi.CollectionConverters;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
@@ -24,7 +28,16 @@ import java.util.List;
  */
 public final class ReadCorpus {
 
-    /** Reader output: documents have a null reject_reason. */
+    /** A document's facet value. */
+    public static final StructType FACET = new StructType()
+            .add("facet", DataTypes.StringType, false)
+            .add("value", DataTypes.StringType, false);
+
+    /**
+     * Reader output: documents have a null reject_reason. A document's date: {@code published_at}
+     * (UTC), or null and the reason in {@code date_issue} ({@link Dating}) with the value read in
+     * {@code date_value}; both null when the input names no date.
+     */
     public static final StructType SCHEMA = new StructType()
             .add("source", DataTypes.StringType, false)
             .add("doc_id", DataTypes.StringType, true)
@@ -33,6 +46,10 @@ public final class ReadCorpus {
             .add("encoding", DataTypes.StringType, true)
             .add("byte_count", DataTypes.LongType, false)
             .add("content_sha256", DataTypes.StringType, true)
+            .add("published_at", DataTypes.TimestampType, true)
+            .add("date_issue", DataTypes.StringType, true)
+            .add("date_value", DataTypes.StringType, true)
+            .add("facets", DataTypes.createArrayType(FACET, false), false)
             .add("reject_reason", DataTypes.StringType, true)
             .add("reject_detail", DataTypes.StringType, true);
 
@@ -52,9 +69,10 @@ public final class ReadCorpus {
         List<InputFile> files = listing.files();
         Broadcast<SerializableHadoopConf> hadoopConf = jsc.broadcast(new SerializableHadoopConf(jsc.hadoopConfiguration()));
         JobConfig.Input settings = config.input;
+        Instant latest = settings.latestInstant(Instant.now());
         int slices = Math.max(1, Math.min(files.size(), jsc.defaultParallelism() * TASKS_PER_CORE));
         JavaRDD<Row> rows = jsc.parallelize(files, slices).flatMap(file ->
-                rows(new RecordReader(settings, hadoopConf.value().get()).read(file)));
+                rows(new RecordReader(settings, hadoopConf.value().get(), latest).read(file)));
         return new Result(spark.createDataFrame(rows, SCHEMA), files.size(), listing.skippedHidden());
     }
 
@@ -81,8 +99,16 @@ public final class ReadCorpus {
     }
 
     static Row toRow(SourceRecord r) {
+        Dating dating = r.dating();
+        List<Row> facets = new ArrayList<>(r.facets().size());
+        for (Facet f : r.facets()) {
+            facets.add(RowFactory.create(f.facet(), f.value()));
+        }
         return RowFactory.create(r.source(), r.docId(), r.title(), r.text(), r.encoding(), r.byteCount(),
-                r.text() == null ? null : sha256(r.text()), r.rejectReason(), r.rejectDetail());
+                r.text() == null ? null : sha256(r.text()),
+                dating == null || dating.publishedAt() == null ? null : Timestamp.from(dating.publishedAt()),
+                dating == null ? null : dating.issue(), dating == null ? null : dating.value(),
+                CollectionConverters.asScala(facets).toSeq(), r.rejectReason(), r.rejectDetail());
     }
 
     /** Hex SHA-256 of the text's UTF-8 bytes: identical content, identical hash, whatever the source encoding. */

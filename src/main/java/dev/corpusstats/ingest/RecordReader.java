@@ -8,9 +8,13 @@ import org.apache.hadoop.fs.Path;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.NoSuchElementException;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
@@ -27,11 +31,22 @@ public final class RecordReader {
     private final JobConfig.Input settings;
     private final RecordFields fields;
     private final Configuration hadoopConf;
+    private final PathPattern pathPattern;
+    private final PublishedDates pathDates;
 
+    /** Dates are accepted up to the default {@code input.latest_date} as of now. */
     public RecordReader(JobConfig.Input settings, Configuration hadoopConf) {
+        this(settings, hadoopConf, settings.latestInstant(Instant.now()));
+    }
+
+    /** @param latest the first instant after the dates accepted ({@link JobConfig.Input#latestInstant}) */
+    public RecordReader(JobConfig.Input settings, Configuration hadoopConf, Instant latest) {
         this.settings = settings;
-        this.fields = new RecordFields(settings);
+        this.fields = new RecordFields(settings, latest);
         this.hadoopConf = hadoopConf;
+        this.pathPattern = settings.pathPattern == null ? null : PathPattern.compile(settings.pathPattern);
+        this.pathDates = pathPattern == null || pathPattern.dateFormat() == null ? null
+                : fields.datesWritten(pathPattern.dateFormat());
     }
 
     /** The file's records, read as they are consumed; the stream is closed at its end. */
@@ -198,13 +213,23 @@ public final class RecordReader {
                 throw fields.tooLarge("more than " + settings.maxDocumentBytes + " bytes");
             }
             DecodedText decoded = new TextDecoder().decode(bytes);
+            Optional<PathPattern.Match> match = pathPattern == null ? Optional.empty() : pathPattern.match(relative(file));
+            Dating dating = pathDates == null ? null : pathDates.parse(match.map(PathPattern.Match::date).orElse(null));
+            List<Facet> facets = match.map(m -> RecordFields.facets(m.facets().entrySet().stream().collect(
+                    LinkedHashMap<String, List<String>>::new, (map, e) -> map.put(e.getKey(), List.of(e.getValue())), Map::putAll)))
+                    .orElse(List.of());
             return SourceRecord.document(file.path(), DocIds.fromRelativePath(file.relativePath()), null,
-                    decoded.text(), decoded.encoding(), bytes.length);
+                    decoded.text(), decoded.encoding(), bytes.length, dating, facets);
         }
 
         @Override
         public void close() {
         }
+    }
+
+    /** The path relative to the input root as a path pattern sees it: '/'-separated. */
+    private static String relative(InputFile file) {
+        return file.relativePath().replace('\\', '/');
     }
 
     InputStream openStream(InputFile file) throws IOException {

@@ -47,6 +47,7 @@ public final class CorpusStatsJob {
                 return OK;
             }
             config = commandLine.toConfig();
+            InputCheck.requireValidPathPattern(config.input.pathPattern);
         } catch (ConfigException e) {
             err.println("corpus-stats: " + e.getMessage());
             return USAGE;

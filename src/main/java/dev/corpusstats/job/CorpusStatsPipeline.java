@@ -16,6 +16,7 @@ import dev.corpusstats.output.TableWrites;
 import dev.corpusstats.stats.AnalysisStore;
 import dev.corpusstats.stats.AnalyzeDocuments;
 import dev.corpusstats.stats.CorpusTables;
+import dev.corpusstats.stats.DatingSummary;
 import dev.corpusstats.stats.RunCaches;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -102,6 +103,7 @@ public final class CorpusStatsPipeline {
             Dataset<Row> analyzed = AnalyzeDocuments.succeeded(analysis);
             Dataset<Row> rejects = resolved.rejects().unionByName(AnalyzeDocuments.failures(analysis));
             CorpusTables tables = CorpusTables.of(config, analyzed, rejects, caches); // runs the analysis
+            manifest.input.put("dates", DatingSummary.of(analyzed));
             stages.end("nlp");
             writeTables(tables, analyzed, manifest);
             stages.end("statistics_and_write");

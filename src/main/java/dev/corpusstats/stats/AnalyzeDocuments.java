@@ -1,5 +1,6 @@
 package dev.corpusstats.stats;
 
+import dev.corpusstats.ingest.ReadCorpus;
 import dev.corpusstats.ingest.RejectReason;
 import dev.corpusstats.nlp.AnalyzerSettings;
 import dev.corpusstats.nlp.DocumentAnalysis;
@@ -63,7 +64,7 @@ public final class AnalyzeDocuments {
 
     /** Columns read from the accepted documents, in order. */
     static final String[] INPUT_COLUMNS = {"doc_id", "source", "title", "text", "encoding", "byte_count",
-            "content_sha256", "duplicate_of"};
+            "content_sha256", "duplicate_of", "published_at", "date_issue", "date_value", "facets"};
 
     public static final StructType SCHEMA = new StructType()
             .add("doc_id", DataTypes.StringType, false)
@@ -74,6 +75,10 @@ public final class AnalyzeDocuments {
             .add("byte_count", DataTypes.LongType, false)
             .add("content_sha256", DataTypes.StringType, false)
             .add("duplicate_of", DataTypes.StringType, true)
+            .add("published_at", DataTypes.TimestampType, true)
+            .add("date_issue", DataTypes.StringType, true)
+            .add("date_value", DataTypes.StringType, true)
+            .add("facets", DataTypes.createArrayType(ReadCorpus.FACET, false), false)
             .add("char_count", DataTypes.IntegerType, false)
             .add("sentence_count", DataTypes.IntegerType, false)
             .add("token_count", DataTypes.IntegerType, false)
@@ -157,7 +162,8 @@ public final class AnalyzeDocuments {
         return analyzed.filter(functions.col(ANALYSIS_ERROR).isNotNull()).select(
                 functions.col("source"), functions.col("doc_id"), functions.col("title"),
                 functions.lit(null).cast(DataTypes.StringType).as("text"), functions.col("encoding"),
-                functions.col("byte_count"), functions.col("content_sha256"),
+                functions.col("byte_count"), functions.col("content_sha256"), functions.col("published_at"),
+                functions.col("date_issue"), functions.col("date_value"), functions.col("facets"),
                 functions.lit(RejectReason.ANALYSIS_FAILED.code()).as("reject_reason"),
                 functions.col(ANALYSIS_ERROR).as("reject_detail"));
     }

@@ -2,6 +2,7 @@ package dev.corpusstats.stats;
 
 import dev.corpusstats.config.JobConfig;
 import dev.corpusstats.output.Table;
+import dev.corpusstats.stats.core.TimePeriod;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -22,8 +23,12 @@ import static org.apache.spark.sql.functions.sum;
  *   <li>{@code terms} (for doc_terms, collocations, entity_terms);</li>
  *   <li>the person links ({@link EntityLinks}, for every entity table);</li>
  *   <li>the linked mentions (for entity_mentions, entities, entity_cooccurrence);</li>
- *   <li>{@code doc_entities} (for entities and entity_cooccurrence).</li>
+ *   <li>{@code doc_entities} (for entities, entity_cooccurrence, entity_trends, facet_entities);</li>
+ *   <li>{@code doc_facets} (for facet_terms, facet_entities) and each dated document's period (for
+ *       periods and the trends);</li>
+ *   <li>the trends tables (for bursts).</li>
  * </ul>
+ * The documents and tokens per period are gathered on the driver when first needed.
  * The document-term rows are not cached: exploding the cached analyses again costs less than a
  * columnar cache of them.
  */
@@ -32,9 +37,10 @@ public final class CorpusTables {
      * The order the writes start in: the cheap and independent tables first, then each shared input
      * before the tables that wait on it, so that the writes running at once rarely wait on each other.
      */
-    public static final List<Table> WRITE_ORDER = List.of(Table.DOCUMENTS, Table.REJECTS, Table.TERMS, Table.DOC_TERMS,
-            Table.COLLOCATIONS, Table.ENTITY_MENTIONS, Table.DOC_ENTITIES, Table.ENTITIES, Table.ENTITY_COOCCURRENCE,
-            Table.ENTITY_TERMS);
+    public static final List<Table> WRITE_ORDER = List.of(Table.DOCUMENTS, Table.REJECTS, Table.DOC_FACETS, Table.PERIODS,
+            Table.TERMS, Table.DOC_TERMS, Table.COLLOCATIONS, Table.TERM_TRENDS, Table.ENTITY_MENTIONS, Table.DOC_ENTITIES,
+            Table.ENTITIES, Table.ENTITY_COOCCURRENCE, Table.ENTITY_TERMS, Table.ENTITY_TRENDS, Table.BURSTS,
+            Table.FACET_TERMS, Table.FACET_ENTITIES);
 
     private final JobConfig config;
     private final Dataset<Row> analyzed;
@@ -47,6 +53,12 @@ public final class CorpusTables {
     private final Supplier<Dataset<Row>> links;
     private final Supplier<Dataset<Row>> mentions;
     private final Supplier<Dataset<Row>> docEntities;
+    private final TimePeriod period;
+    private final Supplier<Dataset<Row>> docFacets;
+    private final Supplier<Dataset<Row>> documentPeriods;
+    private final Supplier<PeriodCounts> periodCounts;
+    private final Supplier<Dataset<Row>> termTrends;
+    private final Supplier<Dataset<Row>> entityTrends;
 
     private CorpusTables(JobConfig config, Dataset<Row> analyzed, Dataset<Row> rejects, Dataset<Row> corpusDocuments,
                          long documentCount, long unigramOccurrences, RunCaches caches) {
@@ -61,6 +73,18 @@ public final class CorpusTables {
         this.links = new OnFirstUse<>(() -> caches.persist(EntityLinks.from(DocEntitiesTable.perDocument(corpusDocuments))));
         this.mentions = new OnFirstUse<>(() -> caches.persist(EntityMentionsTable.linked(corpusDocuments, links.get())));
         this.docEntities = new OnFirstUse<>(() -> caches.persist(DocEntitiesTable.from(corpusDocuments, links.get())));
+        this.period = TimePeriod.of(config.trends.period);
+        this.docFacets = new OnFirstUse<>(() -> caches.persist(DocFacetsTable.from(analyzed, period)));
+        this.documentPeriods = new OnFirstUse<>(() -> caches.persist(DocumentPeriods.of(corpusDocuments, period)));
+        this.periodCounts = new OnFirstUse<>(() -> PeriodCounts.of(documentPeriods.get(), period));
+        this.termTrends = new OnFirstUse<>(() -> caches.persist(TermTrendsTable.from(docTermCounts, terms.get(),
+                documentPeriods.get(), periods(), config.trends.minDocCount)));
+        this.entityTrends = new OnFirstUse<>(() -> caches.persist(EntityTrendsTable.from(docEntities.get(),
+                documentPeriods.get(), periods(), config.trends.minDocCount)));
+    }
+
+    private Dataset<Row> periods() {
+        return PeriodsTable.from(analyzed.sparkSession(), periodCounts.get());
     }
 
     /**
@@ -98,6 +122,15 @@ public final class CorpusTables {
             case ENTITY_COOCCURRENCE -> EntityCooccurrenceTable.from(mentions.get(), docEntities.get(), documentCount);
             case ENTITY_TERMS -> EntityTermsTable.from(corpusDocuments, terms.get(), config.entities.topTerms, unigramOccurrences,
                     links.get());
+            case DOC_FACETS -> docFacets.get();
+            case PERIODS -> periods();
+            case TERM_TRENDS -> termTrends.get();
+            case ENTITY_TRENDS -> entityTrends.get();
+            case BURSTS -> BurstsTable.from(termTrends.get(), entityTrends.get(), periodCounts.get(), config.bursts);
+            case FACET_TERMS -> FacetTermsTable.from(docTermCounts, corpusDocuments, docFacets.get(), terms.get(),
+                    config.facets.minDocCount, config.facets.topK);
+            case FACET_ENTITIES -> FacetEntitiesTable.from(docEntities.get(), docFacets.get(), config.facets.minDocCount,
+                    config.facets.topK);
         };
     }
 }

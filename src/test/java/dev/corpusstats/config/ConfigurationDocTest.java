@@ -32,7 +32,8 @@ class ConfigurationDocTest {
         for (Iterator<Map.Entry<String, JsonNode>> sections = defaults.fields(); sections.hasNext(); ) {
             Map.Entry<String, JsonNode> section = sections.next();
             section.getValue().fields().forEachRemaining(setting ->
-                    code.put(section.getKey() + "." + setting.getKey(), setting.getValue().isNull() ? "null" : setting.getValue().asText()));
+                    code.put(section.getKey() + "." + setting.getKey(), setting.getValue().isNull() ? "null"
+                            : setting.getValue().isArray() ? setting.getValue().toString() : setting.getValue().asText()));
         }
         assertEquals(code, documented);
     }

@@ -46,7 +46,7 @@ class ParquetRecordsTest {
         long limit = 20_000;
 
         List<SourceRecord> records = new ArrayList<>();
-        try (ParquetRecords reader = new ParquetRecords(file.toUri().toString(), new RecordFields(new JobConfig.Input()), conf, limit)) {
+        try (ParquetRecords reader = new ParquetRecords(file.toUri().toString(), new RecordFields(new JobConfig.Input(), java.time.Instant.parse("2100-01-01T00:00:00Z")), conf, limit)) {
             SourceRecord r;
             while ((r = reader.next()) != null) {
                 records.add(r);

@@ -8,13 +8,14 @@ import java.util.List;
 
 import static dev.corpusstats.testing.HandMade.frame;
 import static dev.corpusstats.testing.HandMade.row;
+import static dev.corpusstats.testing.HandMade.sourceRecord;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** {@link ResolveDocuments}: doc_id collisions rejected, the smallest source keeping the id; copies of a text marked. */
 class ResolveDocumentsTest {
     private static Row doc(String source, String docId, String sha) {
         // source, doc_id, title, text, encoding, byte_count, content_sha256, reject_reason, reject_detail
-        return row(source, docId, null, "text of " + sha, "UTF-8", 10L, sha, null, null);
+        return sourceRecord(source, docId, null, "text of " + sha, "UTF-8", 10L, sha, null, null);
     }
 
     @Test
@@ -26,7 +27,7 @@ class ResolveDocumentsTest {
                 doc("file:/in/y.txt", "y", "s2"),
                 doc("file:/in/z.txt", "z", "s2"),
                 doc("file:/in/w.txt", "w", "s4"),
-                row("file:/in/empty.txt", "empty", null, null, null, 0L, null, "empty", "0 bytes"));
+                sourceRecord("file:/in/empty.txt", "empty", null, null, null, 0L, null, "empty", "0 bytes"));
         ResolveDocuments.Result resolved = ResolveDocuments.apply(records);
 
         assertEquals(List.of(ReadCorpus.SCHEMA.fieldNames()).size() + 1, resolved.documents().columns().length);

@@ -258,6 +258,8 @@ class CorpusStatsPipelineTest {
                         case "long" -> "BIGINT";
                         case "double" -> "DOUBLE";
                         case "array" -> "STRUCT(\"text\" VARCHAR, count BIGINT)[]";
+                        case "timestamp" -> "TIMESTAMP WITH TIME ZONE";
+                        case "date" -> "DATE";
                         default -> field.dataType().typeName();
                     });
                 }

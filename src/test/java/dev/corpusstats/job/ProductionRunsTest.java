@@ -53,15 +53,19 @@ class ProductionRunsTest {
 
     /** Four short news-like documents per batch, with people, places and organisations. */
     private static void writeBatch(Path in, String batch, int from) {
+        for (int i = from; i < from + 4; i++) {
+            TestFiles.write(in, batch + "/story-" + i + ".txt", story(i));
+        }
+    }
+
+    private static String story(int i) {
         String[] people = {"Angela Merkel", "Barack Obama", "Hamid Karzai", "Theresa May", "Emmanuel Macron", "Xi Jinping"};
         String[] places = {"Berlin", "Washington", "Kabul", "London", "Paris", "Beijing"};
-        for (int i = from; i < from + 4; i++) {
-            String person = people[i % people.length];
-            String place = places[(i + 1) % places.length];
-            TestFiles.write(in, batch + "/story-" + i + ".txt", person + " met officials of the United Nations in " + place
-                    + " on Monday. " + person.split(" ")[1] + " said the talks on trade and security went well.\n\n"
-                    + "Reporters in " + place + " asked about the economy. Story number " + i + " ends here.");
-        }
+        String person = people[i % people.length];
+        String place = places[(i + 1) % places.length];
+        return person + " met officials of the United Nations in " + place
+                + " on Monday. " + person.split(" ")[1] + " said the talks on trade and security went well.\n\n"
+                + "Reporters in " + place + " asked about the economy. Story number " + i + " ends here.";
     }
 
     @Test
@@ -186,42 +190,69 @@ class ProductionRunsTest {
         assertNull(failed.publishedTo);
     }
 
-    /** A full run on A ∪ B equals an incremental run on A ∪ B after one on A, table by table. */
+    /**
+     * A full run on A ∪ B equals an incremental run on A ∪ B after one on A, table by table: the
+     * documents are dated and faceted by their folders, so the trend, burst and facet tables are
+     * compared too.
+     */
     @Test
     void incrementalRunEqualsAFullRun() {
         Path in = dir.resolve("in");
-        writeBatch(in, "a", 0);
-        TestFiles.write(in, "a/seed.txt", TestFiles.seedText());
+        Map<String, String> dated = Map.of("input.path_pattern", "{batch}/{date:yyyy-MM-dd}/*", "trends.period", "day",
+                "trends.min_doc_count", "2", "facets.min_doc_count", "1");
+        writeDatedBatch(in, "a", 0);
+        TestFiles.write(in, "a/seed.txt", TestFiles.seedText()); // the pattern does not match it: undated
         Path incremental = dir.resolve("incremental");
-        Manifest onA = run(in, incremental, Map.of("output.incremental", "true"));
+        Manifest onA = run(in, incremental, with(dated, "output.incremental", "true"));
         assertEquals(5L, onA.incremental.get("documents_analyzed"));
         assertNull(onA.incremental.get("previous"));
 
-        writeBatch(in, "b", 4);
-        TestFiles.write(in, "a/story-1.txt", "Changed text: Theresa May spoke in London about Brexit.");
-        Manifest onAB = run(in, incremental, Map.of("output.incremental", "true"));
+        writeDatedBatch(in, "b", 4);
+        TestFiles.write(in, "a/2026-03-02/story-1.txt", "Changed text: Theresa May spoke in London about Brexit.");
+        Manifest onAB = run(in, incremental, with(dated, "output.incremental", "true"));
         assertEquals(5L, ((Number) onAB.incremental.get("documents_analyzed")).longValue(), "4 new + 1 changed");
         assertEquals(4L, ((Number) onAB.incremental.get("documents_reused")).longValue());
         assertEquals(incremental.toString(), onAB.incremental.get("previous"));
 
         Path full = dir.resolve("full");
-        run(in, full, Map.of());
+        run(in, full, dated);
         TableComparison.assertSameTables(spark, full, incremental);
         assertTrue(Files.isDirectory(incremental.resolve(AnalysisStore.FOLDER)));
+        for (Table table : List.of(Table.DOC_FACETS, Table.PERIODS, Table.TERM_TRENDS, Table.ENTITY_TRENDS, Table.BURSTS,
+                Table.FACET_TERMS, Table.FACET_ENTITIES)) {
+            assertTrue(onAB.tables.get(table.folder()).rows() > 0, table.folder() + " has rows to compare");
+        }
 
         // Deleted inputs leave the statistics; the stored analyses shrink with them.
-        TestFiles.write(in, "a/story-2.txt", "");
+        TestFiles.write(in, "a/2026-03-03/story-2.txt", "");
         deleteTree(in.resolve("b"));
-        Manifest afterDelete = run(in, incremental, Map.of("output.incremental", "true"));
+        Manifest afterDelete = run(in, incremental, with(dated, "output.incremental", "true"));
         assertEquals(0L, ((Number) afterDelete.incremental.get("documents_analyzed")).longValue());
         Path fullAfterDelete = dir.resolve("full-after-delete");
-        run(in, fullAfterDelete, Map.of());
+        run(in, fullAfterDelete, dated);
         TableComparison.assertSameTables(spark, fullAfterDelete, incremental);
         assertEquals(4L, spark.read().parquet(incremental.resolve(AnalysisStore.FOLDER).toString()).count());
 
         // Other analysis settings: nothing is reused.
         Manifest otherSettings = run(in, incremental, Map.of("output.incremental", "true", "terms.max_n", "2"));
         assertEquals(0L, ((Number) otherSettings.incremental.get("documents_reused")).longValue());
+    }
+
+    /**
+     * {@link #writeBatch}'s stories in dated folders, {@code BATCH/2026-03-DD/story-I.txt}: one a
+     * day, and story 5 (in B) on story 1's day, so that days and the burst of a name span batches.
+     */
+    private static void writeDatedBatch(Path in, String batch, int from) {
+        for (int i = from; i < from + 4; i++) {
+            int day = i == 5 ? 2 : i + 1;
+            TestFiles.write(in, batch + "/2026-03-0" + day + "/story-" + i + ".txt", story(i));
+        }
+    }
+
+    private static Map<String, String> with(Map<String, String> settings, String key, String value) {
+        Map<String, String> all = new HashMap<>(settings);
+        all.put(key, value);
+        return all;
     }
 
     private Manifest readManifest(Path out) {

@@ -24,7 +24,8 @@ class AnalyzeDocumentsTest {
     };
 
     private static Row input(String docId, String text) {
-        return RowFactory.create(docId, "file:/in/" + docId + ".txt", null, text, "UTF-8", (long) text.length(), "sha-" + docId, null);
+        return RowFactory.create(docId, "file:/in/" + docId + ".txt", null, text, "UTF-8", (long) text.length(), "sha-" + docId, null,
+                null, null, null, dev.corpusstats.testing.HandMade.seq());
     }
 
     @Test

@@ -16,6 +16,7 @@ import static dev.corpusstats.testing.HandMade.analyzed;
 import static dev.corpusstats.testing.HandMade.doc;
 import static dev.corpusstats.testing.HandMade.frame;
 import static dev.corpusstats.testing.HandMade.row;
+import static dev.corpusstats.testing.HandMade.sourceRecord;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -35,9 +36,10 @@ class CorpusTablesTest {
     @Test
     void countsTheCorpusAndPlansEveryTableWithItsSchema() {
         Dataset<Row> analyzedRows = analyzed(
-                obamaAndKarzai("d1"),
-                obamaAndKarzai("d2").duplicateOf("d1"),
-                doc("d3").text("Barack Obama visited Kabul.").counts(1, 5)
+                obamaAndKarzai("d1").publishedAt("2026-02-10T09:00:00Z").facet("section", "world"),
+                obamaAndKarzai("d2").duplicateOf("d1").publishedAt("2026-02-10T09:00:00Z"),
+                doc("d3").text("Barack Obama visited Kabul.").counts(1, 5).publishedAt("2026-02-24T18:30:00Z")
+                        .facet("section", "asia")
                         .term("barack", 1, 1, 0.25).term("obama", 1, 1, 0.25).term("visit", 1, 1, 0.25).term("kabul", 1, 1, 0.25)
                         .term("barack obama", 2, 1, 1.0 / 3).term("obama visit", 2, 1, 1.0 / 3).term("visit kabul", 2, 1, 1.0 / 3)
                         .mention(0, 0, 12, "Barack Obama", "PER", "Barack Obama", "PER:barack obama")
@@ -45,10 +47,14 @@ class CorpusTablesTest {
                         .entityTerm("PER:barack obama", "visit", 1).entityTerm("PER:barack obama", "kabul", 1)
                         .entityTerm("LOC:kabul", "barack", 1).entityTerm("LOC:kabul", "obama", 1).entityTerm("LOC:kabul", "visit", 1)
                         .entity("PER:barack obama", "Barack Obama", "PER", 1, 0, 0.5).entity("LOC:kabul", "Kabul", "LOC", 1, 21, 0.5));
-        Dataset<Row> rejects = frame(ReadCorpus.SCHEMA, row("file:/in/empty.txt", "empty", null, null, null, 0L, null, "empty", null));
+        Dataset<Row> rejects = frame(ReadCorpus.SCHEMA, sourceRecord("file:/in/empty.txt", "empty", null, null, null, 0L, null, "empty", null));
         RunCaches caches = new RunCaches();
         try {
-            CorpusTables tables = CorpusTables.of(new JobConfig(), analyzedRows, rejects, caches);
+            JobConfig config = new JobConfig();
+            config.trends.minDocCount = 1;
+            config.facets.minDocCount = 1;
+            config.bursts.gamma = 0.1; // two documents: a cheap burst state, so that bursts has rows
+            CorpusTables tables = CorpusTables.of(config, analyzedRows, rejects, caches);
             assertEquals(2, tables.corpusDocumentCount());
             for (Table table : Table.values()) {
                 List<Row> rows = tables.plan(table).collectAsList();

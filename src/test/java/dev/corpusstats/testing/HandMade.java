@@ -49,6 +49,13 @@ public final class HandMade {
     }
 
     /** An array value of a Row: a Scala Seq. */
+    /** A row of {@code ingest.ReadCorpus.SCHEMA}: undated and without facets. */
+    public static Row sourceRecord(String source, String docId, String title, String text, String encoding, long byteCount,
+                                   String sha, String rejectReason, String rejectDetail) {
+        return RowFactory.create(source, docId, title, text, encoding, byteCount, sha, null, null, null, seq(),
+                rejectReason, rejectDetail);
+    }
+
     public static Object seq(Object... values) {
         return CollectionConverters.asScala(Arrays.asList(values)).toSeq();
     }
@@ -125,6 +132,10 @@ public final class HandMade {
         private String text;
         private String sha;
         private String duplicateOf;
+        private java.sql.Timestamp publishedAt;
+        private String dateIssue;
+        private String dateValue;
+        private final List<Row> facets = new ArrayList<>();
         private int sentences = 1;
         private Integer tokens;
         private final List<Row> terms = new ArrayList<>();
@@ -161,6 +172,26 @@ public final class HandMade {
             return this;
         }
 
+        /** Published at this ISO 8601 instant, e.g. {@code 2026-02-10T12:00:00Z}. */
+        public Doc publishedAt(String instant) {
+            publishedAt = java.sql.Timestamp.from(java.time.Instant.parse(instant));
+            dateIssue = null;
+            return this;
+        }
+
+        /** Undated, for this reason ({@code missing}, {@code unparseable}, {@code out_of_range}) and value read. */
+        public Doc undated(String issue, String value) {
+            publishedAt = null;
+            dateIssue = issue;
+            dateValue = value;
+            return this;
+        }
+
+        public Doc facet(String facet, String value) {
+            facets.add(RowFactory.create(facet, value));
+            return this;
+        }
+
         public Doc counts(int sentenceCount, int tokenCount) {
             sentences = sentenceCount;
             tokens = tokenCount;
@@ -191,7 +222,8 @@ public final class HandMade {
             int termCount = terms.stream().filter(t -> t.getInt(1) == 1).mapToInt(t -> t.getInt(2)).sum();
             int distinct = (int) terms.stream().filter(t -> t.getInt(1) == 1).count();
             return RowFactory.create(docId, source, title, text, "UTF-8", (long) text.getBytes(StandardCharsets.UTF_8).length,
-                    sha, duplicateOf, text.codePointCount(0, text.length()), sentences, tokens == null ? termCount : tokens,
+                    sha, duplicateOf, publishedAt, dateIssue, dateValue, seq(facets.toArray()),
+                    text.codePointCount(0, text.length()), sentences, tokens == null ? termCount : tokens,
                     termCount, distinct, seq(terms.toArray()), seq(mentions.toArray()), seq(entityTerms.toArray()),
                     seq(entities.toArray()));
         }
