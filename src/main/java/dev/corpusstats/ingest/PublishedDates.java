@@ -71,8 +71,14 @@ public final class PublishedDates {
      */
     public PublishedDates(String format, ZoneId zone, Instant earliest, Instant latest) {
         this.format = format;
-        this.formatter = format == null ? null : DateTimeFormatter.ofPattern(format, Locale.ROOT)
-                .withResolverStyle(ResolverStyle.SMART);
+        // STRICT, so that 30/02 is unparseable rather than moved to 28/02; STRICT reads a year of
+        // era (yyyy) only with an era, hence the default one
+        this.formatter = format == null ? null : new DateTimeFormatterBuilder()
+                .appendPattern(format)
+                .parseDefaulting(ChronoField.ERA, 1)
+                .toFormatter(Locale.ROOT)
+                .withChronology(java.time.chrono.IsoChronology.INSTANCE)
+                .withResolverStyle(ResolverStyle.STRICT);
         this.zone = zone;
         this.earliest = earliest;
         this.latest = latest;
