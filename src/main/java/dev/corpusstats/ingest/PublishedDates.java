@@ -71,8 +71,15 @@ public final class PublishedDates {
      */
     public PublishedDates(String format, ZoneId zone, Instant earliest, Instant latest) {
         this.format = format;
-        this.formatter = format == null ? null : DateTimeFormatter.ofPattern(format, Locale.ROOT)
-                .withResolverStyle(ResolverStyle.SMART);
+        // STRICT, so that 30/02 is unparseable rather than moved to 28/02; STRICT reads a year of
+        // era (yyyy) only with an era, hence the default one. English, because the root locale's
+        // full month name (MMMM) is "Feb", never "February".
+        this.formatter = format == null ? null : new DateTimeFormatterBuilder()
+                .appendPattern(format)
+                .parseDefaulting(ChronoField.ERA, 1)
+                .toFormatter(Locale.ENGLISH)
+                .withChronology(java.time.chrono.IsoChronology.INSTANCE)
+                .withResolverStyle(ResolverStyle.STRICT);
         this.zone = zone;
         this.earliest = earliest;
         this.latest = latest;

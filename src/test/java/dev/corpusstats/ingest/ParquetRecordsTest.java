@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -68,5 +69,55 @@ class ParquetRecordsTest {
         }
         assertTrue(documents > 0 && rejectedRows > 0, records.size() + " records");
         assertEquals(400, documents + rejectedRows, "every row is a document or inside a rejected row group");
+    }
+
+    @Test
+    void anInt64TimestampIsTheDateAndAListOfStringsGivesOneFacetValueEach() throws Exception {
+        MessageType schema = MessageTypeParser.parseMessageType("message doc { required binary id (UTF8); required binary text (UTF8);"
+                + " optional int64 published (TIMESTAMP(MILLIS,true)); optional int64 local (TIMESTAMP(MICROS,false));"
+                + " optional group tags (LIST) { repeated group list { optional binary element (UTF8); } }"
+                + " optional binary desk (UTF8); }");
+        Path file = dir.resolve("dated.parquet");
+        Instant t = Instant.parse("2026-02-10T14:30:00.123Z");
+        SimpleGroupFactory rows = new SimpleGroupFactory(schema);
+        try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(new org.apache.hadoop.fs.Path(file.toUri()))
+                .withConf(new Configuration()).withType(schema).build()) {
+            Group first = rows.newGroup().append("id", "p1").append("text", "First.").append("published", t.toEpochMilli())
+                    .append("local", 1_770_733_800_000_000L).append("desk", "metro");
+            Group tags = first.addGroup("tags");
+            for (String tag : new String[] {"cup", " final ", "", "cup"}) {
+                tags.addGroup("list").append("element", tag);
+            }
+            writer.write(first);
+            writer.write(rows.newGroup().append("id", "p2").append("text", "Second."));
+        }
+
+        JobConfig.Input published = new JobConfig.Input();
+        published.dateColumn = "published";
+        published.facetColumns = List.of("tags", "desk");
+        List<SourceRecord> records = readAll(file, published);
+        assertEquals(2, records.size());
+        assertEquals(t, records.get(0).publishedAt(), "milliseconds since the epoch, in UTC");
+        assertEquals(List.of(new Facet("tags", "cup"), new Facet("tags", "final"), new Facet("desk", "metro")), records.get(0).facets());
+        assertEquals(Dating.MISSING, records.get(1).dating().issue(), "a null timestamp");
+        assertEquals(List.of(), records.get(1).facets());
+
+        // a timestamp not adjusted to UTC is a local time, placed in input.time_zone
+        JobConfig.Input local = new JobConfig.Input();
+        local.dateColumn = "local";
+        local.timeZone = "Europe/Paris";
+        assertEquals(Instant.parse("2026-02-10T13:30:00Z"), readAll(file, local).get(0).publishedAt());
+    }
+
+    private static List<SourceRecord> readAll(Path file, JobConfig.Input settings) throws Exception {
+        List<SourceRecord> records = new ArrayList<>();
+        try (ParquetRecords reader = new ParquetRecords(file.toUri().toString(),
+                new RecordFields(settings, Instant.parse("2100-01-01T00:00:00Z")), new Configuration())) {
+            SourceRecord r;
+            while ((r = reader.next()) != null) {
+                records.add(r);
+            }
+        }
+        return records;
     }
 }

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,9 +24,40 @@ class RecordReaderTest {
     private List<SourceRecord> read(Path file, InputFormat format, long maxBytes) {
         JobConfig.Input settings = new JobConfig.Input();
         settings.maxDocumentBytes = maxBytes;
+        return read(file, format, settings);
+    }
+
+    private List<SourceRecord> read(Path file, InputFormat format, JobConfig.Input settings) {
         InputFile input = InputFile.readable(file.toUri().toString(), dir.relativize(file).toString(),
                 file.toFile().length(), InputFormats.forFile(format, file.getFileName().toString()));
-        return new RecordReader(settings, new Configuration()).readAll(input);
+        return new RecordReader(settings, new Configuration(), LATEST).readAll(input);
+    }
+
+    /** Dates up to 2100 are in range, whatever the day the tests run. */
+    private static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
+
+    /** Settings naming a date field and facet fields, as input.date_column and input.facet_columns do. */
+    private static JobConfig.Input dated(String dateColumn, String... facetColumns) {
+        JobConfig.Input settings = new JobConfig.Input();
+        settings.maxDocumentBytes = 1000;
+        settings.dateColumn = dateColumn;
+        settings.facetColumns = new ArrayList<>(List.of(facetColumns));
+        return settings;
+    }
+
+    private static JobConfig.Input pathPattern(String pattern) {
+        JobConfig.Input settings = new JobConfig.Input();
+        settings.maxDocumentBytes = 1000;
+        settings.pathPattern = pattern;
+        return settings;
+    }
+
+    private static List<Facet> facets(String... nameValue) {
+        List<Facet> facets = new ArrayList<>();
+        for (int i = 0; i < nameValue.length; i += 2) {
+            facets.add(new Facet(nameValue[i], nameValue[i + 1]));
+        }
+        return facets;
     }
 
     private SourceRecord readOne(Path file) {
@@ -221,5 +254,137 @@ class RecordReaderTest {
         SourceRecord r = readOne(TestFiles.write(dir, "claims.parquet", bytes));
         assertEquals("malformed_record", r.rejectReason());
         assertTrue(r.rejectDetail().contains("footer"), r.rejectDetail());
+    }
+
+    @Test
+    void jsonLinesDatesAndFacets() {
+        long seconds = Instant.parse("2026-02-10T14:30:00Z").getEpochSecond();
+        Path file = TestFiles.write(dir, "dated.jsonl", String.join("\n",
+                "{\"id\": \"s\", \"text\": \"A.\", \"published\": \"2026-02-10T14:30:00+01:00\", \"section\": \"sport\"}",
+                "{\"id\": \"n\", \"text\": \"B.\", \"published\": " + seconds + ", \"tags\": [\"cup\", \" final \", \"\", null, 7, [\"nested\"], {\"o\": 1}, \"cup\"]}",
+                "{\"id\": \"ms\", \"text\": \"C.\", \"published\": " + seconds * 1000 + ", \"section\": \"  \", \"tags\": \"one\"}",
+                "{\"id\": \"none\", \"text\": \"D.\", \"other\": \"2026-02-10\"}",
+                "{\"id\": \"null\", \"text\": \"E.\", \"published\": null, \"section\": null}",
+                "{\"id\": \"obj\", \"text\": \"F.\", \"published\": {\"date\": \"2026-02-10\"}, \"section\": {\"name\": \"x\"}}",
+                "{\"id\": \"bad\", \"text\": \"G.\", \"published\": \"last Tuesday\", \"section\": [\"world\", \"uk\"]}",
+                "{\"id\": \"old\", \"text\": \"H.\", \"published\": \"1850-06-01\"}"));
+        List<SourceRecord> records = read(file, InputFormat.AUTO, dated("published", "section", "tags"));
+        assertEquals(8, records.size());
+        assertTrue(records.stream().noneMatch(SourceRecord::isReject), "an undated document is still a document");
+        Instant t = Instant.parse("2026-02-10T13:30:00Z");
+        assertEquals(t, records.get(0).publishedAt());
+        assertEquals(facets("section", "sport"), records.get(0).facets());
+        // a numeric date is epoch seconds, or milliseconds; an array facet gives one value per distinct scalar
+        assertEquals(Instant.ofEpochSecond(seconds), records.get(1).publishedAt());
+        assertEquals(facets("tags", "cup", "tags", "final", "tags", "7"), records.get(1).facets());
+        assertEquals(Instant.ofEpochSecond(seconds), records.get(2).publishedAt());
+        assertEquals(facets("tags", "one"), records.get(2).facets(), "a blank facet value is left out");
+        assertEquals(new Dating(null, Dating.MISSING, null), records.get(3).dating());
+        assertEquals(List.of(), records.get(3).facets());
+        assertEquals(Dating.MISSING, records.get(4).dating().issue());
+        assertEquals(List.of(), records.get(4).facets());
+        assertEquals(Dating.MISSING, records.get(5).dating().issue(), "an object is no date");
+        assertEquals(List.of(), records.get(5).facets());
+        assertEquals(new Dating(null, Dating.UNPARSEABLE, "last Tuesday"), records.get(6).dating());
+        assertEquals(facets("section", "world", "section", "uk"), records.get(6).facets());
+        assertEquals(new Dating(null, Dating.OUT_OF_RANGE, "1850-06-01"), records.get(7).dating());
+    }
+
+    @Test
+    void withoutADateColumnDocumentsHaveNoDating() {
+        Path file = TestFiles.write(dir, "plain.jsonl", "{\"id\": \"a\", \"text\": \"A.\", \"published\": \"2026-02-10\"}\n");
+        SourceRecord r = read(file, InputFormat.AUTO, dated(null)).get(0);
+        assertNull(r.dating());
+        assertNull(r.publishedAt());
+        assertEquals(List.of(), r.facets());
+    }
+
+    @Test
+    void jsonLinesDatesInTheConfiguredZoneAndFormat() {
+        JobConfig.Input settings = dated("day", "desk");
+        settings.dateFormat = "dd/MM/yyyy";
+        settings.timeZone = "America/New_York";
+        Path file = TestFiles.write(dir, "formatted.jsonl", String.join("\n",
+                "{\"id\": \"a\", \"text\": \"A.\", \"day\": \"10/02/2026\", \"desk\": \"metro\"}",
+                "{\"id\": \"b\", \"text\": \"B.\", \"day\": \"2026-02-10\"}",
+                "{\"id\": \"c\", \"text\": \"C.\", \"day\": \"30/02/2026\"}"));
+        List<SourceRecord> records = read(file, InputFormat.AUTO, settings);
+        assertEquals(Instant.parse("2026-02-10T05:00:00Z"), records.get(0).publishedAt());
+        assertEquals(facets("desk", "metro"), records.get(0).facets());
+        assertEquals(new Dating(null, Dating.UNPARSEABLE, "2026-02-10"), records.get(1).dating());
+        assertEquals(new Dating(null, Dating.UNPARSEABLE, "30/02/2026"), records.get(2).dating());
+    }
+
+    @Test
+    void csvDatesAndFacets() {
+        Path file = TestFiles.write(dir, "dated.csv", "id,text,published,section,wire\n"
+                + "c1,First.,2026-02-10T14:30:00Z,sport,AP\n"
+                + "c2,Second.,2026-02-10,\"world, uk\",\n"
+                + "c3,Third.,,  tech  , \n"
+                + "c4,Fourth.,1770733800000,tech,AP\n"
+                + "c5,Fifth.,2026-13-01,,\n");
+        List<SourceRecord> records = read(file, InputFormat.AUTO, dated("published", "section", "wire", "absent"));
+        assertEquals(5, records.size());
+        assertEquals(Instant.parse("2026-02-10T14:30:00Z"), records.get(0).publishedAt());
+        assertEquals(facets("section", "sport", "wire", "AP"), records.get(0).facets());
+        assertEquals(Instant.parse("2026-02-10T00:00:00Z"), records.get(1).publishedAt());
+        assertEquals(facets("section", "world, uk"), records.get(1).facets(), "a CSV cell is one value");
+        assertEquals(Dating.MISSING, records.get(2).dating().issue(), "an empty cell");
+        assertEquals(facets("section", "tech"), records.get(2).facets());
+        assertEquals(Instant.ofEpochMilli(1_770_733_800_000L), records.get(3).publishedAt());
+        assertEquals(Dating.UNPARSEABLE, records.get(4).dating().issue());
+        assertEquals(List.of(), records.get(4).facets());
+
+        Path quoted = TestFiles.write(dir, "rfc.csv", "id,text,published\nq1,Body.,\"Tue, 10 Feb 2026 14:30:00 GMT\"\n");
+        assertEquals(Instant.parse("2026-02-10T14:30:00Z"), read(quoted, InputFormat.AUTO, dated("published")).get(0).publishedAt());
+    }
+
+    @Test
+    void csvWithoutTheDateColumnLeavesEveryDocumentMissingItsDate() {
+        Path file = TestFiles.write(dir, "undated.csv", "id,text\nc1,First.\nc2,Second.\n");
+        List<SourceRecord> records = read(file, InputFormat.AUTO, dated("published", "section"));
+        assertEquals(List.of(Dating.MISSING, Dating.MISSING), records.stream().map(r -> r.dating().issue()).toList());
+        assertTrue(records.stream().allMatch(r -> r.facets().isEmpty()));
+    }
+
+    @Test
+    void textFilesTakeTheirDateAndFacetsFromThePathPattern() {
+        TestFiles.write(dir, "reuters/2026/02/10/a.txt", "Markets rose.");
+        TestFiles.write(dir, "ap/2026/02/30/b.txt", "No such day.");
+        TestFiles.write(dir, "ap/1850/01/01/c.txt", "Long ago.");
+        TestFiles.write(dir, "loose.txt", "Not in the pattern.");
+        JobConfig.Input settings = pathPattern("{source}/{date:yyyy/MM/dd}/*.txt");
+
+        SourceRecord a = read(dir.resolve("reuters/2026/02/10/a.txt"), InputFormat.AUTO, settings).get(0);
+        assertEquals("reuters/2026/02/10/a", a.docId());
+        assertEquals(Instant.parse("2026-02-10T00:00:00Z"), a.publishedAt());
+        assertEquals(facets("source", "reuters"), a.facets());
+
+        SourceRecord b = read(dir.resolve("ap/2026/02/30/b.txt"), InputFormat.AUTO, settings).get(0);
+        assertEquals(new Dating(null, Dating.UNPARSEABLE, "2026/02/30"), b.dating());
+        assertEquals(facets("source", "ap"), b.facets());
+
+        SourceRecord c = read(dir.resolve("ap/1850/01/01/c.txt"), InputFormat.AUTO, settings).get(0);
+        assertEquals(new Dating(null, Dating.OUT_OF_RANGE, "1850/01/01"), c.dating());
+
+        SourceRecord loose = read(dir.resolve("loose.txt"), InputFormat.AUTO, settings).get(0);
+        assertNull(loose.rejectReason());
+        assertEquals(new Dating(null, Dating.MISSING, null), loose.dating(), "a file the pattern does not match");
+        assertEquals(List.of(), loose.facets());
+
+        // the date is in input.time_zone like any other
+        settings.timeZone = "America/New_York";
+        assertEquals(Instant.parse("2026-02-10T05:00:00Z"),
+                read(dir.resolve("reuters/2026/02/10/a.txt"), InputFormat.AUTO, settings).get(0).publishedAt());
+    }
+
+    @Test
+    void aPathPatternWithoutADateGivesFacetsOnly() {
+        Path file = TestFiles.write(dir, "bbc/sport/199.txt", "Cup final.");
+        SourceRecord r = read(file, InputFormat.AUTO, pathPattern("**/{category}/*")).get(0);
+        assertEquals(facets("category", "sport"), r.facets());
+        assertNull(r.dating(), "no date named, so none read");
+        assertEquals(facets("source", "bbc", "category", "sport"),
+                read(file, InputFormat.AUTO, pathPattern("{source}/{category}/*")).get(0).facets(), "in pattern order");
     }
 }

@@ -1,5 +1,6 @@
 package dev.corpusstats.stats.core;
 
+import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,7 +28,11 @@ public enum TimePeriod {
 
         @Override
         public LocalDate start(String label) {
-            return LocalDate.parse(label);
+            try {
+                return LocalDate.parse(label);
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("not a day label (yyyy-MM-dd): '" + label + "'");
+            }
         }
 
         @Override
@@ -46,10 +51,16 @@ public enum TimePeriod {
             if (label.length() != 8 || label.charAt(4) != '-' || label.charAt(5) != 'W') {
                 throw new IllegalArgumentException("not an ISO week label (yyyy-Www): '" + label + "'");
             }
-            int year = Integer.parseInt(label.substring(0, 4));
-            int week = Integer.parseInt(label.substring(6));
-            LocalDate start = LocalDate.of(year, 1, 4).with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, week)
-                    .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            LocalDate start;
+            try {
+                int year = Integer.parseInt(label.substring(0, 4));
+                int week = Integer.parseInt(label.substring(6));
+                // week 0 or 54 is out of the field's range, which java.time reports as a DateTimeException
+                start = LocalDate.of(year, 1, 4).with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, week)
+                        .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            } catch (NumberFormatException | DateTimeException e) {
+                throw new IllegalArgumentException("not an ISO week label (yyyy-Www): '" + label + "'");
+            }
             if (!label(start).equals(label)) {
                 throw new IllegalArgumentException("no such ISO week: '" + label + "'");
             }
