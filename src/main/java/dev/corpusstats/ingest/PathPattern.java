@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * that names its date and facets. {@code {name}} is a facet value: one or more characters within a
  * folder or file name. {@code {date:PATTERN}} is the date, written as the {@code java.time}
  * pattern (which may span folders: {@code {date:yyyy/MM/dd}}). {@code *} is any characters within
- * a name, {@code **} any across folders; a leading {@code **}{@code /} may match none. Anything
+ * a name, {@code **} any across folders; a leading {@code **}{@code /} or an inner {@code /**}{@code /}
+ * may match no folder. Anything
  * else matches itself. Compiled once into one regular expression.
  */
 public final class PathPattern implements Serializable {
@@ -83,6 +84,9 @@ public final class PathPattern implements Serializable {
             } else if (pattern.startsWith("**/", i) && i == 0) {
                 regex.append("(?:.*/)?");
                 i += 3;
+            } else if (pattern.startsWith("/**/", i)) {
+                regex.append("/(?:.*/)?");
+                i += 4;
             } else if (pattern.startsWith("**", i)) {
                 regex.append(".*");
                 i += 2;

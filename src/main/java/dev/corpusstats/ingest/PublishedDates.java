@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
 /**
  * Reads a published date from a field's value: a time a binary format stores as one ({@link
  * Instant}, {@link LocalDateTime}, {@link LocalDate}), a number (epoch seconds, or milliseconds from
- * {@value #EPOCH_MILLIS_FROM} up), or text in a {@code java.time} pattern if one is given, else
+ * {@value #EPOCH_MILLIS_FROM} up; a whole number is first read as its digits when a pattern is given), or
+ * text in a {@code java.time} pattern if one is given, else
  * ISO 8601, RFC 1123/822 or digits read as a number. Times without an offset, and plain dates (their
  * start of day), are in the given zone. Dates before {@code earliest} or from {@code latest} on are
  * out of range. Never throws: every value gives a {@link Dating}.
@@ -123,6 +124,15 @@ public final class PublishedDates {
         }
         if (raw instanceof LocalDate d) {
             return d.atStartOfDay(zone).toInstant();
+        }
+        if (raw instanceof Number n && formatter != null && (n instanceof Long || n instanceof Integer
+                || n instanceof java.math.BigInteger)) {
+            // a date written as digits in the given pattern (20260210 for yyyyMMdd); else an epoch
+            try {
+                return fromParsed(formatter.parse(n.toString()));
+            } catch (DateTimeParseException e) {
+                return epoch(n.longValue());
+            }
         }
         if (raw instanceof Number n) {
             if (n instanceof Double || n instanceof Float || n instanceof java.math.BigDecimal) {

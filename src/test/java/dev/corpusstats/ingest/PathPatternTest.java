@@ -64,13 +64,15 @@ class PathPatternTest {
     }
 
     @Test
-    void aLeadingDoubleStarMayMatchNoFolder() {
+    void aLeadingOrInnerDoubleStarMayMatchNoFolder() {
         assertEquals(Map.of("section", "sport"), match("**/{section}/*", "sport/1.txt").facets());
         assertEquals(Map.of("section", "sport"), match("**/{section}/*", "bbc/2026/sport/1.txt").facets());
         assertNoMatch("**/{section}/*", "1.txt");
         // ** within the pattern spans folders
         assertEquals(Map.of("source", "bbc", "section", "tech"), match("{source}/**/{section}/*.txt", "bbc/a/b/tech/9.txt").facets());
         assertNoMatch("{source}/**/{section}/*.txt", "bbc/tech/9.json");
+        // ... and, like a leading one, may match no folder
+        assertEquals(Map.of("source", "bbc", "section", "tech"), match("{source}/**/{section}/*.txt", "bbc/tech/9.txt").facets());
         assertEquals("9", match("**/{id}.txt", "a/b/9.txt").facets().get("id"));
     }
 

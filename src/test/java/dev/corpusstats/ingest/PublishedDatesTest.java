@@ -159,6 +159,10 @@ class PublishedDatesTest {
         assertDated(Instant.parse("2024-02-29T00:00:00Z"), compact.parse("20240229"));
         assertIssue(Dating.UNPARSEABLE, "2026021", compact.parse("2026021"));
         assertIssue(Dating.UNPARSEABLE, "20261310", compact.parse("20261310"));
+        // a whole number is read in the format first (a JSON or Parquet number), else as an epoch
+        assertDated(Instant.parse("2026-02-10T00:00:00Z"), compact.parse(20260210L));
+        assertDated(Instant.parse("2026-02-10T00:00:00Z"), compact.parse(20260210));
+        assertDated(T, compact.parse(T.getEpochSecond()));
 
         // a time the format has no date for gives nothing to place it on
         assertIssue(Dating.UNPARSEABLE, "14:30", withFormat("HH:mm", "UTC").parse("14:30"));
