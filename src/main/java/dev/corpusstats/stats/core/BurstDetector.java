@@ -1,5 +1,6 @@
 package dev.corpusstats.stats.core;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,7 +13,8 @@ import java.util.List;
  * batches, leaving it nothing. The path of least total cost, starting in the base state, is found
  * exactly by dynamic programming; of equal costs the lower state wins.
  */
-public final class BurstDetector {
+public final class BurstDetector implements Serializable { // the bursts table's UDF ships it to executors
+    private static final long serialVersionUID = 1L;
     public static final double MAX_BURST_RATE = 0.9999;
 
     private final double s;
