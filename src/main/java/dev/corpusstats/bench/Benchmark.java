@@ -189,6 +189,8 @@ public final class Benchmark {
             tables.put(name, info.seconds());
             rows.put(name, info.rows());
         });
+        // Below documents when texts repeat (the statistics count one) or are rejected: the scaling's check.
+        r.set("corpus_documents", JSON.valueToTree(manifest.input.get("corpus_documents")));
         r.set("dates", JSON.valueToTree(manifest.input.get("dates")));
         r.set("configuration", manifest.configuration);
         r.put("peak_heap_mb", Heap.peakMb());
@@ -301,6 +303,8 @@ public final class Benchmark {
                 settings.append(" --set ").append(e.getKey()).append('=').append(e.getValue().isNull() ? "null" : e.getValue().asText()));
         s.append(String.format("  settings           %s%n", settings));
         s.append(String.format("  documents          %,12d%n", r.get("documents").asLong()));
+        s.append(String.format("  counted documents  %,12d (N: duplicate texts once, rejects left out)%n",
+                r.path("corpus_documents").asLong()));
         JsonNode dates = r.get("dates");
         if (dates != null && dates.isObject()) {
             StringBuilder undated = new StringBuilder();
