@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # Benchmarks the real job (embedded local Spark, the production code path) on a folder of text
-# files made K times larger, against the NER engine alone on the same documents.
-#   jobs/benchmark.sh --input DIR [--scale K] [--report FILE.json] [--conf FILE] [--work DIR]
-#                     [--profile FILE.html|FILE.collapsed]
+# files or a JSON Lines file made K times larger, against the NER engine alone on the same documents.
+#   jobs/benchmark.sh --input DIR|FILE.jsonl[.gz] [--scale K] [--report FILE.json] [--conf FILE] [--work DIR]
+#                     [--set KEY=VALUE]... [--profile FILE.html|FILE.collapsed]
+#     (--set as for the job, e.g. --set input.date_column=pub_date --set 'input.facet_columns=[section, wire_source]';
+#     the benchmark sets input.path, input.format and output.path itself)
 #   jobs/benchmark.sh --hostile [--work DIR] [--conf FILE] [--gigabytes G] [--line-gigabytes L] [--nlp-only]
 #     (inputs built to hurt: NLP time of 1 to 16 MiB documents; G GiB of 1 MiB JSON Lines records and
 #     a .jsonl.gz of one L GiB line, each read by the job; documents, rejects, peak heap)
-# Prints a table; --report also writes it as JSON. --profile samples the whole JVM's CPU (Java,
-# JIT compiler and GC threads) with async-profiler, fetched from Maven Central, and writes a flame
-# graph (.html) or collapsed stacks (.collapsed, for flamegraph.pl or speedscope).
+# Prints a table (settings, stages, each table's seconds and rows); --report also writes it as JSON.
+# --profile samples the whole JVM's CPU (Java, JIT compiler and GC threads) with async-profiler,
+# fetched from Maven Central, and writes a flame graph (.html) or collapsed stacks (.collapsed, for
+# flamegraph.pl or speedscope).
 # JAVA_OPTS sets the JVM (default -Xmx2g, the driver memory the performance targets assume).
 # Work files go to target/benchmark/.
 set -euo pipefail

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.corpusstats.config.Arguments;
+import dev.corpusstats.config.CommandLine;
 import dev.corpusstats.config.ConfigException;
 import dev.corpusstats.config.ConfigLoader;
+import dev.corpusstats.config.InputFormat;
 import dev.corpusstats.config.JobConfig;
 import dev.corpusstats.job.CorpusStatsPipeline;
 import dev.corpusstats.job.SparkSessions;
@@ -18,15 +20,17 @@ import dev.corpusstats.nlp.text.NewsTokenizer;
 import dev.corpusstats.nlp.text.Sentence;
 import dev.corpusstats.nlp.text.Token;
 import dev.corpusstats.output.Manifest;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -35,11 +39,12 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
- * {@code jobs/benchmark.sh --input PATH [--scale K] [--report FILE] [--conf FILE]}: runs the real job
- * (the same pipeline as a production run, embedded local Spark) on the input made K times larger,
- * and reports documents, tokens, wall time, documents/s, tokens/s, time per stage, peak heap and
- * output size; beside it, the NER engine alone (CRF over pre-split tokens, no Spark) on the same
- * documents, in tokens/s on one thread and on all cores.
+ * {@code jobs/benchmark.sh --input PATH [--scale K] [--report FILE] [--conf FILE] [--set KEY=VALUE]...}:
+ * runs the real job (the same pipeline as a production run, embedded local Spark) on the input (a
+ * folder of text files or a JSON Lines file) made K times larger, and reports documents, tokens,
+ * wall time, documents/s, tokens/s, time per stage and per table, peak heap and output size; beside
+ * it, the NER engine alone (CRF over pre-split tokens, no Spark) on the same documents, in tokens/s
+ * on one thread and on all cores.
  */
 public final class Benchmark {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -47,16 +52,25 @@ public final class Benchmark {
     private Benchmark() {
     }
 
-    static final String USAGE = "usage: benchmark --input DIR [--scale K] [--report FILE] [--conf FILE] [--work DIR]";
+    static final String USAGE = "usage: benchmark --input DIR|FILE.jsonl[.gz] [--scale K] [--report FILE] [--conf FILE]"
+            + " [--work DIR] [--set KEY=VALUE]...";
 
-    /** What to benchmark, as the command line chose it. */
-    record Options(Path input, int scale, Path report, Path conf, Path work) {
+    /** Settings the benchmark chooses itself: the scaled corpus, its format and the output. */
+    static final List<String> OWN_SETTINGS = List.of("input.path", "input.format", "output.path");
+
+    /**
+     * What to benchmark, as the command line chose it.
+     *
+     * @param settings the {@code --set} overrides, in order, applied over {@code conf} as the job applies them
+     */
+    record Options(Path input, int scale, Path report, Path conf, Path work, Map<String, String> settings) {
         static Options parse(List<String> args) {
             Path input = null;
             Path report = null;
             Path conf = Path.of("conf/corpus-stats.yaml");
             Path work = Path.of("target", "benchmark");
             int scale = 1;
+            Map<String, String> settings = new LinkedHashMap<>();
             Arguments options = new Arguments(args);
             while (options.hasNext()) {
                 String option = options.next();
@@ -66,13 +80,35 @@ public final class Benchmark {
                     case "--report" -> report = options.path(option);
                     case "--conf" -> conf = options.path(option);
                     case "--work" -> work = options.path(option);
+                    case "--set" -> CommandLine.putSetting(settings, options.value(option));
                     default -> throw new ConfigException("unknown option " + option);
                 }
             }
-            if (input == null || !Files.isDirectory(input)) {
-                throw new ConfigException("--input must be a folder of text files" + (input == null ? "" : ": " + input));
+            if (input == null || !(Files.isDirectory(input) || Files.isRegularFile(input) && ScaledCorpus.isJsonLines(input))) {
+                throw new ConfigException("--input must be a folder of text files or a JSON Lines file (.jsonl, .jsonl.gz)"
+                        + (input == null ? "" : ": " + input));
             }
-            return new Options(input, scale, report, conf, work);
+            for (String key : settings.keySet()) {
+                if (OWN_SETTINGS.contains(key)) {
+                    throw new ConfigException("--set " + key + " is the benchmark's own (the scaled corpus, its format"
+                            + " and the output follow from --input and --work)");
+                }
+            }
+            return new Options(input, scale, report, conf, work, Collections.unmodifiableMap(settings));
+        }
+
+        /** True when the input is a JSON Lines file rather than a folder of text files. */
+        boolean jsonLines() {
+            return !Files.isDirectory(input);
+        }
+
+        /** The job's overrides: the {@code --set} ones, then the benchmark's own. */
+        Map<String, String> overrides() {
+            Map<String, String> overrides = new LinkedHashMap<>(settings);
+            overrides.put("input.path", corpus().toString());
+            overrides.put("input.format", (jsonLines() ? InputFormat.JSONL : InputFormat.TEXT).code());
+            overrides.put("output.path", output().toString());
+            return overrides;
         }
 
         /** Where the scaled corpus is written. */
@@ -91,8 +127,7 @@ public final class Benchmark {
         JobConfig config;
         try {
             options = Options.parse(List.of(args));
-            config = ConfigLoader.load(options.conf(),
-                    Map.of("input.path", options.corpus().toString(), "output.path", options.output().toString()));
+            config = ConfigLoader.load(options.conf(), options.overrides());
         } catch (ConfigException e) {
             System.err.println("benchmark: " + e.getMessage() + "\n" + USAGE);
             System.exit(2);
@@ -114,12 +149,17 @@ public final class Benchmark {
         Path output = options.output();
         deleteRecursively(options.corpus());
         deleteRecursively(output);
-        int documents = ScaledCorpus.write(input, scale, options.corpus());
+        int documents = options.jsonLines()
+                ? ScaledCorpus.writeJsonLines(input, scale, options.corpus(), config.input.idColumn, config.input.textColumn)
+                : ScaledCorpus.write(input, scale, options.corpus());
 
         ObjectNode r = JSON.createObjectNode();
         r.put("input", input.toString());
         r.put("scale", scale);
         r.put("documents", documents);
+        r.put("conf", String.valueOf(options.conf()));
+        ObjectNode settings = r.putObject("settings");
+        options.settings().forEach(settings::put);
         r.put("cores", Runtime.getRuntime().availableProcessors());
         r.put("max_heap_mb", Runtime.getRuntime().maxMemory() >> 20);
         r.put("java", System.getProperty("java.version"));
@@ -135,21 +175,30 @@ public final class Benchmark {
         double wall = seconds(start);
         r.put("jit_compile_seconds", (jitMillis() - jitBefore) / 1000.0);
         r.put("gc_seconds", (gcMillis() - gcBefore) / 1000.0);
-        long tokens = spark.read().parquet(output.resolve("documents").toString())
-                .selectExpr("sum(token_count)").first().getLong(0);
+        // The published folder, not the output root: the runs layout publishes below it.
+        Row sum = spark.read().parquet(manifest.publishedTo + "/documents").selectExpr("sum(token_count)").first();
+        long tokens = sum.isNullAt(0) ? 0 : sum.getLong(0);
         r.put("tokens", tokens);
         r.put("job_seconds", wall);
         r.put("documents_per_second", documents / wall);
         r.put("tokens_per_second", tokens / wall);
         r.set("stage_seconds", JSON.valueToTree(manifest.stageSeconds));
         ObjectNode tables = r.putObject("table_seconds");
-        manifest.tables.forEach((name, info) -> tables.put(name, info.seconds()));
+        ObjectNode rows = r.putObject("table_rows");
+        manifest.tables.forEach((name, info) -> {
+            tables.put(name, info.seconds());
+            rows.put(name, info.rows());
+        });
+        // Below documents when texts repeat (the statistics count one) or are rejected: the scaling's check.
+        r.set("corpus_documents", JSON.valueToTree(manifest.input.get("corpus_documents")));
+        r.set("dates", JSON.valueToTree(manifest.input.get("dates")));
+        r.set("configuration", manifest.configuration);
         r.put("peak_heap_mb", Heap.peakMb());
         r.put("output_mb", sizeOf(output) / 1e6);
         spark.stop();
 
         if (config.entities.enabled) {
-            r.set("ner_engine", nerEngine(input, r.get("cores").asInt(), config.entities));
+            r.set("ner_engine", nerEngine(input, config.input.textColumn, r.get("cores").asInt(), config.entities));
             double engine = r.get("ner_engine").get("crf_all_cores_tokens_per_second").asDouble();
             r.put("job_share_of_engine_throughput", (tokens / wall) / engine);
         }
@@ -161,21 +210,20 @@ public final class Benchmark {
      * (the engine figure the job's share is of); then the same for the main model decoded with the
      * expert model, without the document rules, when the settings name one.
      */
-    static ObjectNode nerEngine(Path input, int cores, JobConfig.Entities entities)
+    static ObjectNode nerEngine(Path input, String textColumn, int cores, JobConfig.Entities entities)
             throws IOException, InterruptedException, java.util.concurrent.ExecutionException {
         NewsTokenizer tokenizer = new NewsTokenizer();
         List<List<List<String>>> docs = new ArrayList<>();
-        long tokens = 0;
-        try (Stream<Path> walk = Files.walk(input)) {
-            for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
-                List<List<String>> sentences = new ArrayList<>();
-                for (Sentence s : tokenizer.split(new String(Files.readAllBytes(f), StandardCharsets.UTF_8))) {
-                    sentences.add(s.tokens().stream().map(Token::form).toList());
-                    tokens += s.tokens().size();
-                }
-                docs.add(sentences);
+        long[] tokenCount = {0};
+        ScaledCorpus.forEachText(input, textColumn, text -> {
+            List<List<String>> sentences = new ArrayList<>();
+            for (Sentence s : tokenizer.split(text)) {
+                sentences.add(s.tokens().stream().map(Token::form).toList());
+                tokenCount[0] += s.tokens().size();
             }
-        }
+            docs.add(sentences);
+        });
+        long tokens = tokenCount[0];
         EntityRecognizer crf = EntityEngines.recognizer(new EntitySettings(entities.model, null, null, false, EntityKeys.withoutAliases()));
         label(crf, docs.subList(0, Math.min(docs.size(), 200)), 1); // warm-up: JIT-compile the CRF
         ObjectNode e = JSON.createObjectNode();
@@ -250,7 +298,24 @@ public final class Benchmark {
         StringBuilder s = new StringBuilder();
         s.append(String.format("corpus-stats benchmark: %s ×%d on %d cores, heap max %d MB, Java %s%n",
                 r.get("input").asText(), r.get("scale").asInt(), r.get("cores").asInt(), r.get("max_heap_mb").asLong(), r.get("java").asText()));
+        StringBuilder settings = new StringBuilder(r.get("conf").asText());
+        r.get("settings").fields().forEachRemaining(e ->
+                settings.append(" --set ").append(e.getKey()).append('=').append(e.getValue().isNull() ? "null" : e.getValue().asText()));
+        s.append(String.format("  settings           %s%n", settings));
         s.append(String.format("  documents          %,12d%n", r.get("documents").asLong()));
+        s.append(String.format("  counted documents  %,12d (N: duplicate texts once, rejects left out)%n",
+                r.path("corpus_documents").asLong()));
+        JsonNode dates = r.get("dates");
+        if (dates != null && dates.isObject()) {
+            StringBuilder undated = new StringBuilder();
+            dates.fields().forEachRemaining(e -> {
+                if (e.getValue().isNumber() && !e.getKey().equals("dated")) {
+                    undated.append(undated.isEmpty() ? "" : ", ").append(e.getKey()).append(' ').append(e.getValue().asLong());
+                }
+            });
+            s.append(String.format("  dated documents    %,12d%s%n", dates.path("dated").asLong(),
+                    undated.isEmpty() ? "" : " (undated: " + undated + ")"));
+        }
         s.append(String.format("  tokens             %,12d%n", r.get("tokens").asLong()));
         s.append(String.format("  job wall time      %12.1f s (Spark start-up %.1f s not included)%n", r.get("job_seconds").asDouble(),
                 r.get("spark_startup_seconds").asDouble()));
@@ -258,6 +323,10 @@ public final class Benchmark {
         s.append(String.format("  tokens/s           %,12.0f%n", r.get("tokens_per_second").asDouble()));
         r.get("stage_seconds").fields().forEachRemaining(e ->
                 s.append(String.format("  stage %-20s %8.1f s%n", e.getKey(), e.getValue().asDouble())));
+        JsonNode rows = r.path("table_rows");
+        r.get("table_seconds").fields().forEachRemaining(e ->
+                s.append(String.format("  table %-20s %8.1f s %,14d rows%n", e.getKey(), e.getValue().asDouble(),
+                        rows.path(e.getKey()).asLong())));
         s.append(String.format("  JIT compilation    %12.1f s (compiler threads, during the job)%n", r.get("jit_compile_seconds").asDouble()));
         s.append(String.format("  GC                 %12.1f s%n", r.get("gc_seconds").asDouble()));
         s.append(String.format("  peak heap          %,12d MB (driver = executor in local mode)%n", r.get("peak_heap_mb").asLong()));

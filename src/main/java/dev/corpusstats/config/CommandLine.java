@@ -42,20 +42,25 @@ public record CommandLine(Path confFile, Map<String, String> overrides, boolean 
                 case "--incremental" -> overrides.put("output.incremental", "true");
                 case "--layout" -> overrides.put("output.layout", options.value(option));
                 case "--run-name" -> overrides.put("output.run_name", options.value(option));
-                case "--set" -> {
-                    String kv = options.value(option);
-                    int eq = kv.indexOf('=');
-                    if (eq <= 0) {
-                        throw new ConfigException("--set expects KEY=VALUE, got '" + kv + "'");
-                    }
-                    String setting = kv.substring(eq + 1);
-                    // As in the YAML file, null (or ~) clears a setting, e.g. --set entities.expert_model=null.
-                    overrides.put(kv.substring(0, eq), setting.equalsIgnoreCase("null") || setting.equals("~") ? null : setting);
-                }
+                case "--set" -> putSetting(overrides, options.value(option));
                 default -> throw new ConfigException("unknown option '" + option + "' (try --help)");
             }
         }
         return new CommandLine(conf, overrides, false);
+    }
+
+    /**
+     * Adds one {@code --set} value, {@code KEY=VALUE}, to {@code overrides} for {@link ConfigLoader#load};
+     * for every tool whose command line takes {@code --set}, so that all read it alike.
+     */
+    public static void putSetting(Map<String, String> overrides, String keyValue) {
+        int eq = keyValue.indexOf('=');
+        if (eq <= 0) {
+            throw new ConfigException("--set expects KEY=VALUE, got '" + keyValue + "'");
+        }
+        String setting = keyValue.substring(eq + 1);
+        // As in the YAML file, null (or ~) clears a setting, e.g. --set entities.expert_model=null.
+        overrides.put(keyValue.substring(0, eq), setting.equalsIgnoreCase("null") || setting.equals("~") ? null : setting);
     }
 
     public JobConfig toConfig() {
