@@ -7,6 +7,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static dev.corpusstats.testing.HandMade.analyzed;
@@ -92,8 +93,7 @@ class FacetTermsTableTest {
     void scoresTheOverRepresentedTermsOfEveryValueWithGSquared() {
         Dataset<Row> table = facetTerms(corpus(), 1, 25);
         assertColumns(Table.FACET_TERMS, table);
-        List<Row> expected = new java.util.ArrayList<>();
-        expected.addAll(world("period", "2026-W07")); // the same documents as world
+        List<Row> expected = new ArrayList<>(world("period", "2026-W07")); // the same documents as world
         // 2026-W08 is d3 alone (3 of each n). peace (1 of 3 here, 5 of 9 elsewhere) is under-represented.
         expected.add(row("period", "2026-W08", "goal goal", 2, 3L, 1L, llr(3, 3, 3, 12), 1));
         expected.add(row("period", "2026-W08", "goal", 1, 2L, 1L, llr(2, 3, 3, 12), 2));
