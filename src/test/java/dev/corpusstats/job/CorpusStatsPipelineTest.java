@@ -20,6 +20,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -190,6 +191,213 @@ class CorpusStatsPipelineTest {
         assertEquals(3L, obama.<Long>getAs("mention_count"));
         assertEquals(1, table(out, Table.ENTITY_MENTIONS).filter("doc_id = 'b' and entity_id = 'PER:barack obama'").count());
         assertEntityCountsReconcile(out);
+    }
+
+    /**
+     * Dated JSON Lines records with a section facet (a list for one of them), a copy, two undated
+     * records and a week without documents: periods, the trends, bursts and the facet tables
+     * reconcile with documents, doc_terms and doc_entities, counting the copy once or, when
+     * configured, every copy.
+     */
+    @Test
+    void datesAndFacetsReconcileWithTheDocumentTables() throws Exception {
+        Path in = dir.resolve("in");
+        String world = "\"world\"";
+        String sport = "\"sport\"";
+        TestFiles.write(in, "feed.jsonl", String.join("\n",
+                record("a1", "2026-02-10T09:00:00Z", "[" + world + ", \"asia\"]",
+                        "President Hamid Karzai met Taliban leaders in Kabul. Peace talks resumed in Kabul."),
+                record("a2", "2026-02-11 08:00:00", world, "Hamid Karzai said peace talks with the Taliban would continue in Kabul."),
+                record("a3", "2026-02-12", "\"asia\"", "Hamid Karzai said peace talks with the Taliban would continue in Kabul."),
+                record("a4", "2026-02-25T20:00:00+01:00", sport, "Lionel Messi scored twice as Barcelona beat Madrid in Spain."),
+                record("a5", "2026-02-26", sport, "Messi and Barcelona won again in Spain on Sunday."),
+                record("a6", null, world, "Karzai and the Taliban met in Kabul for peace talks."),
+                record("a7", "next week", sport, "Barcelona fans in Spain celebrated Messi."),
+                record("a8", "2026-03-05", world, "Peace talks in Kabul ended as Karzai left for Washington.")) + "\n");
+        Map<String, String> settings = Map.of("input.date_column", "published", "input.facet_columns", "[section]",
+                "trends.min_doc_count", "2", "facets.min_doc_count", "1",
+                "bursts.gamma", "0.1"); // four weeks: a cheap burst state, so that bursts has rows
+        Path out = dir.resolve("out");
+        Manifest manifest = run(in, out, settings);
+
+        assertEquals("succeeded", manifest.status);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> dates = new HashMap<>((Map<String, Object>) manifest.input.get("dates"));
+        dates.remove("examples");
+        assertEquals(Map.of("dated", 6L, "missing", 1L, "unparseable", 1L), dates, "a3, the copy, is a document too");
+        assertEquals("a2", table(out, Table.DOCUMENTS).filter("doc_id = 'a3'").first().getAs("duplicate_of"));
+        // Weeks W07 (a1, a2; a3 is a2's copy), W08 (none), W09 (a4, a5), W10 (a8).
+        assertEquals(List.of("2026-W07 2", "2026-W08 0", "2026-W09 2", "2026-W10 1"),
+                table(out, Table.PERIODS).orderBy("period").collectAsList().stream()
+                        .map(r -> r.getAs("period") + " " + r.getAs("documents")).toList());
+        assertEquals(List.of("a1 period 2026-W07", "a1 section asia", "a1 section world", "a3 period 2026-W07",
+                        "a3 section asia", "a6 section world"),
+                table(out, Table.DOC_FACETS).filter("doc_id in ('a1', 'a3', 'a6')").orderBy("doc_id", "facet", "value")
+                        .collectAsList().stream().map(r -> r.getAs("doc_id") + " " + r.getAs("facet") + " " + r.getAs("value")).toList());
+        assertTimeAndFacetTablesReconcile(out, true, 2);
+
+        Path everyCopy = dir.resolve("every-copy");
+        Map<String, String> counted = new HashMap<>(settings);
+        counted.put("dedupe.count_duplicates_once", "false");
+        run(in, everyCopy, counted);
+        assertEquals(3L, table(everyCopy, Table.PERIODS).filter("period = '2026-W07'").first().<Long>getAs("documents"));
+        assertTimeAndFacetTablesReconcile(everyCopy, false, 2);
+    }
+
+    /** A JSON Lines record; {@code section} is JSON (a string or a list), a null date leaves the field out. */
+    private static String record(String id, String published, String section, String text) {
+        return "{\"id\": \"" + id + "\"" + (published == null ? "" : ", \"published\": \"" + published + "\"")
+                + ", \"section\": " + section + ", \"text\": \"" + text + "\"}";
+    }
+
+    /**
+     * SCHEMA.md's reconciliation of the time and facet tables, in DuckDB over the Parquet written
+     * (weekly periods). Each query returns the rows that are off; the tables checked must have rows.
+     */
+    private static void assertTimeAndFacetTablesReconcile(Path out, boolean countDuplicatesOnce, int trendsMinDocCount)
+            throws Exception {
+        try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement st = db.createStatement()) {
+            for (Table table : Table.values()) {
+                st.execute("CREATE VIEW " + table.folder() + " AS SELECT * FROM read_parquet('"
+                        + out.resolve(table.folder()) + "/*.parquet')");
+            }
+            // The corpus documents, each with its ISO week in UTC worked out here, not by the job.
+            st.execute("CREATE VIEW counted AS SELECT *, strftime(timezone('UTC', published_at), '%G-W%V') AS week FROM documents"
+                    + (countDuplicatesOnce ? " WHERE duplicate_of IS NULL" : ""));
+            st.execute("CREATE MACRO xlnx(x) AS CASE WHEN x = 0 THEN 0 ELSE x * ln(x) END");
+            st.execute("""
+                    CREATE MACRO g2(k11, k12, k21, k22) AS 2 * (xlnx(k11) + xlnx(k12) + xlnx(k21) + xlnx(k22)
+                        - xlnx(k11 + k12) - xlnx(k21 + k22) - xlnx(k11 + k21) - xlnx(k12 + k22) + xlnx(k11 + k12 + k21 + k22))
+                    """);
+            for (String table : List.of("periods", "term_trends", "entity_trends", "bursts", "facet_terms", "facet_entities")) {
+                assertNoRows(st, table + " has rows", "SELECT 1 WHERE (SELECT count(*) FROM " + table + ") = 0");
+            }
+            assertNoRows(st, "a period without documents",
+                    "SELECT 1 WHERE (SELECT count(*) FROM periods WHERE documents = 0) = 0");
+            assertNoRows(st, "the period facet in facet_terms",
+                    "SELECT 1 WHERE (SELECT count(*) FROM facet_terms WHERE facet = 'period') = 0");
+
+            assertNoRows(st, "Σ periods.documents = dated corpus documents", """
+                    SELECT * FROM (SELECT (SELECT coalesce(sum(documents), 0) FROM periods) AS in_periods,
+                                          (SELECT count(*) FROM counted WHERE published_at IS NOT NULL) AS dated)
+                    WHERE in_periods != dated
+                    """);
+            assertNoRows(st, "periods recounted by week, gaps as zeros", """
+                    SELECT * FROM periods p FULL JOIN (SELECT week AS period, count(*) AS docs, sum(token_count) AS tokens
+                                                       FROM counted WHERE published_at IS NOT NULL GROUP BY week) c USING (period)
+                    WHERE p.documents IS NULL OR p.documents != coalesce(c.docs, 0) OR p.tokens != coalesce(c.tokens, 0)
+                       OR strftime(p.start_date, '%G-W%V') != p.period OR isodow(p.start_date) != 1
+                    """);
+            assertNoRows(st, "every week from the first to the last", """
+                    SELECT * FROM (SELECT count(*) AS n, min(start_date) AS first, max(start_date) AS last FROM periods)
+                    WHERE n != date_diff('week', first, last) + 1
+                    """);
+
+            assertNoRows(st, "per term, Σ term_trends = doc_terms of dated documents", """
+                    SELECT * FROM (SELECT term, n, sum(count) AS count, sum(doc_count) AS docs FROM term_trends GROUP BY term, n) tt
+                    LEFT JOIN (SELECT t.term, t.n, sum(t.count) AS count, count(*) AS docs
+                               FROM doc_terms t JOIN counted d USING (doc_id) WHERE d.published_at IS NOT NULL
+                               GROUP BY t.term, t.n) dt USING (term, n)
+                    WHERE dt.count IS NULL OR tt.count != dt.count OR tt.docs != dt.docs
+                    """);
+            assertNoRows(st, "term_trends rows recounted per week, doc_share", """
+                    SELECT * FROM term_trends tt
+                    LEFT JOIN (SELECT d.week AS period, t.term, t.n, sum(t.count) AS c, count(*) AS docs
+                               FROM doc_terms t JOIN counted d USING (doc_id) WHERE d.published_at IS NOT NULL
+                               GROUP BY ALL) dt USING (period, term, n)
+                    LEFT JOIN periods p USING (period)
+                    WHERE dt.c IS NULL OR tt.count != dt.c OR tt.doc_count != dt.docs OR p.documents IS NULL
+                       OR abs(tt.doc_share - tt.doc_count / p.documents) > 1e-12
+                    """);
+            assertNoRows(st, "term_trends holds exactly the dated uni- and bigrams in enough corpus documents", ("""
+                    WITH eligible AS (SELECT DISTINCT term, n FROM terms JOIN doc_terms USING (term, n) JOIN counted USING (doc_id)
+                                      WHERE n <= 2 AND terms.doc_count >= %d AND published_at IS NOT NULL)
+                    (SELECT * FROM eligible EXCEPT SELECT term, n FROM term_trends)
+                    UNION ALL (SELECT term, n FROM term_trends EXCEPT SELECT * FROM eligible)
+                    """).formatted(trendsMinDocCount));
+
+            assertNoRows(st, "per entity, Σ entity_trends = doc_entities of dated documents", """
+                    SELECT * FROM (SELECT entity_id, sum(mentions) AS m, sum(doc_count) AS docs FROM entity_trends GROUP BY entity_id) et
+                    LEFT JOIN (SELECT e.entity_id, sum(e.mentions) AS m, count(*) AS docs
+                               FROM doc_entities e JOIN counted d USING (doc_id) WHERE d.published_at IS NOT NULL
+                               GROUP BY e.entity_id) de USING (entity_id)
+                    WHERE de.m IS NULL OR et.m != de.m OR et.docs != de.docs
+                    """);
+            assertNoRows(st, "entity_trends rows recounted per week, doc_share", """
+                    SELECT * FROM entity_trends et
+                    LEFT JOIN (SELECT d.week AS period, e.entity_id, sum(e.mentions) AS m, count(*) AS docs
+                               FROM doc_entities e JOIN counted d USING (doc_id) WHERE d.published_at IS NOT NULL
+                               GROUP BY ALL) de USING (period, entity_id)
+                    LEFT JOIN periods p USING (period)
+                    WHERE de.m IS NULL OR et.mentions != de.m OR et.doc_count != de.docs OR p.documents IS NULL
+                       OR abs(et.doc_share - et.doc_count / p.documents) > 1e-12
+                    """);
+            assertNoRows(st, "entity_trends holds exactly the dated entities in enough corpus documents", ("""
+                    WITH eligible AS (SELECT DISTINCT entity_id FROM entities JOIN doc_entities USING (entity_id) JOIN counted USING (doc_id)
+                                      WHERE entities.doc_count >= %d AND published_at IS NOT NULL)
+                    (SELECT * FROM eligible EXCEPT SELECT entity_id FROM entity_trends)
+                    UNION ALL (SELECT entity_id FROM entity_trends EXCEPT SELECT * FROM eligible)
+                    """).formatted(trendsMinDocCount));
+
+            assertNoRows(st, "bursts.documents = Σ trends doc_count over the burst's periods", """
+                    SELECT b.kind, b.key, b.start_period, b.documents, sum(s.doc_count) AS recount FROM bursts b
+                    LEFT JOIN (SELECT 'term' AS kind, term AS key, period, doc_count FROM term_trends
+                               UNION ALL SELECT 'entity', entity_id, period, doc_count FROM entity_trends) s
+                      ON s.kind = b.kind AND s.key = b.key AND s.period BETWEEN b.start_period AND b.end_period
+                    GROUP BY ALL HAVING coalesce(sum(s.doc_count), 0) != b.documents OR b.start_period > b.end_period
+                    """);
+
+            assertNoRows(st, "facet_terms count and doc_count = doc_facets ⋈ doc_terms", """
+                    SELECT * FROM facet_terms ft
+                    LEFT JOIN (SELECT f.facet, f.value, t.term, t.n, sum(t.count) AS c, count(*) AS docs
+                               FROM doc_facets f JOIN doc_terms t USING (doc_id) GROUP BY ALL) r USING (facet, value, term, n)
+                    WHERE r.c IS NULL OR ft.count != r.c OR ft.doc_count != r.docs
+                    """);
+            assertNoRows(st, "facet_terms llr is G², over-represented, ranked by llr, n, term", """
+                    WITH value_totals AS (SELECT f.facet, f.value, t.n, sum(t.count) AS c2
+                                          FROM doc_facets f JOIN doc_terms t USING (doc_id) GROUP BY ALL),
+                         totals AS (SELECT n, sum(count) AS total FROM doc_terms GROUP BY n),
+                         k AS (SELECT ft.*, ft.count AS k11, tm.total_count - ft.count AS k12, v.c2 - ft.count AS k21,
+                                      o.total - tm.total_count - v.c2 + ft.count AS k22,
+                                      row_number() OVER (PARTITION BY ft.facet, ft.value ORDER BY ft.llr DESC, ft.n, ft.term) AS expected_rank
+                               FROM facet_terms ft JOIN terms tm USING (term, n) JOIN value_totals v USING (facet, value, n)
+                               JOIN totals o USING (n))
+                    SELECT * FROM k WHERE abs(llr - g2(k11, k12, k21, k22)) > 1e-9 * greatest(1, llr)
+                       OR k11 * (k12 + k22) <= k12 * (k11 + k21) OR rank != expected_rank OR n > 2
+                    """);
+            assertNoRows(st, "facet_entities mentions and doc_count = doc_facets ⋈ doc_entities", """
+                    SELECT * FROM facet_entities fe
+                    LEFT JOIN (SELECT f.facet, f.value, e.entity_id, sum(e.mentions) AS m, count(*) AS docs
+                               FROM doc_facets f JOIN doc_entities e USING (doc_id) GROUP BY ALL) r USING (facet, value, entity_id)
+                    WHERE r.m IS NULL OR fe.mentions != r.m OR fe.doc_count != r.docs
+                    """);
+            assertNoRows(st, "facet_entities llr is G², over-represented, ranked by llr, entity_id", """
+                    WITH value_totals AS (SELECT f.facet, f.value, sum(e.mentions) AS c2
+                                          FROM doc_facets f JOIN doc_entities e USING (doc_id) GROUP BY ALL),
+                         k AS (SELECT fe.*, fe.mentions AS k11, en.mention_count - fe.mentions AS k12, v.c2 - fe.mentions AS k21,
+                                      (SELECT sum(mentions) FROM doc_entities) - en.mention_count - v.c2 + fe.mentions AS k22,
+                                      row_number() OVER (PARTITION BY fe.facet, fe.value ORDER BY fe.llr DESC, fe.entity_id) AS expected_rank
+                               FROM facet_entities fe JOIN entities en USING (entity_id) JOIN value_totals v USING (facet, value))
+                    SELECT * FROM k WHERE abs(llr - g2(k11, k12, k21, k22)) > 1e-9 * greatest(1, llr)
+                       OR k11 * (k12 + k22) <= k12 * (k11 + k21) OR rank != expected_rank
+                    """);
+        }
+    }
+
+    /** The query returns no row; else the first few are the message. */
+    private static void assertNoRows(Statement st, String what, String sql) throws Exception {
+        List<String> off = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery(sql)) {
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next() && off.size() < 5) {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= columns; i++) {
+                    row.append(i > 1 ? ", " : "").append(rs.getMetaData().getColumnName(i)).append('=').append(rs.getString(i));
+                }
+                off.add(row.toString());
+            }
+        }
+        assertEquals(List.of(), off, what);
     }
 
     /** Sum of doc_terms.count per term is terms.total_count, and doc_count its number of documents. */
