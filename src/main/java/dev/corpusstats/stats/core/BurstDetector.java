@@ -1,5 +1,6 @@
 package dev.corpusstats.stats.core;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,9 +11,11 @@ import java.util.List;
  * the burst state at p₁ = min(s · p₀, {@value #MAX_BURST_RATE}). A batch costs σ(i, t) =
  * −ln[C(dₜ, rₜ) pᵢ^rₜ (1 − pᵢ)^(dₜ − rₜ)] in state i; entering the burst state costs γ ln n for n
  * batches, leaving it nothing. The path of least total cost, starting in the base state, is found
- * exactly by dynamic programming; of equal costs the lower state wins.
+ * exactly by dynamic programming; of equal costs the lower state wins. Serializable: Spark ships it
+ * to executors inside the bursts UDF.
  */
-public final class BurstDetector {
+public final class BurstDetector implements Serializable {
+    private static final long serialVersionUID = 1L;
     public static final double MAX_BURST_RATE = 0.9999;
 
     private final double s;
