@@ -60,7 +60,7 @@ class ReportBrowserTest {
         assertTrue(count("class=\"bar\"") >= 10, "bar charts");
         assertTrue(count("class=\"node\"") >= 10, "network nodes");
         assertTrue(count("class=\"edge\"") >= 10, "network edges");
-        assertEquals(3, count("class=\"doc-row\""), "one row per document");
+        assertEquals(SampleRun.DOCUMENTS, count("class=\"doc-row\""), "one row per document");
         assertTrue(dom.contains("Hamid Karzai") && dom.contains("taliban") && dom.contains("peace council"));
         assertTrue(dom.contains(">empty<"), "rejects chart names the reason");
         assertTrue(Pattern.compile("id=\"run-line\"[^>]*>[^<]* · \\d+(\\.\\d+)? s<").matcher(dom).find(),
