@@ -1,17 +1,22 @@
 package dev.corpusstats.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.corpusstats.config.ConfigLoader;
 import dev.corpusstats.job.CorpusStatsPipeline;
+import dev.corpusstats.output.ReportWriter;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One real job output shared by the tests that only read it (report, notebook queries), with the
@@ -79,6 +84,16 @@ public final class SampleRun {
             }
         }
         return output;
+    }
+
+    /** The data embedded in the sample run's report.html, as the page's script reads it. */
+    public static JsonNode reportData() throws IOException {
+        String html = Files.readString(output().resolve(ReportWriter.FILE_NAME), StandardCharsets.UTF_8);
+        Matcher m = Pattern.compile("<script id=\"report-data\" type=\"application/json\">(.*?)</script>", Pattern.DOTALL).matcher(html);
+        if (!m.find()) {
+            throw new IllegalStateException("report.html embeds no data");
+        }
+        return new ObjectMapper().readTree(m.group(1));
     }
 
     private static String wireLines() throws IOException {
