@@ -1,9 +1,14 @@
 -- DuckDB queries over corpus-stats output, used by notebooks/explore.ipynb and tested by
--- QueriesTest against a real job output. Each query starts with a "-- name:" line and reads its
--- inputs from DuckDB variables:
+-- NotebookQueriesTest against a real job output. Each query starts with a "-- name:" line and reads
+-- its inputs from DuckDB variables:
 --   SET VARIABLE out = 'out';                       -- the job's output root
 --   SET VARIABLE doc_id = '000_9e75ee7642a235e9';   -- a document
 --   SET VARIABLE entity = 'Hamid Karzai';           -- an entity's display name (entities.name)
+--   SET VARIABLE entity_id = 'ORG:volkswagen';      -- an entity's id (entities.entity_id)
+--   SET VARIABLE period = '2026-W04';               -- a period label (periods.period)
+--   SET VARIABLE facet = 'section';                 -- a facet (doc_facets.facet)
+--   SET VARIABLE value_a = 'politics';              -- two of its values
+--   SET VARIABLE value_b = 'sport';
 
 -- name: corpus_overview
 -- Documents, tokens and rejects at a glance.
@@ -96,3 +101,44 @@ FROM (SELECT *, row_number() OVER (PARTITION BY type ORDER BY mention_count DESC
       FROM read_parquet(getvariable('out') || '/entities/*.parquet'))
 WHERE r <= 10
 ORDER BY type, mention_count DESC, name;
+
+-- name: entity_trend
+-- An entity over time: every period, with 0 mentions where entity_trends has no row for it
+-- (it keeps only periods where the entity is mentioned). doc_share is the share of the period's
+-- documents that mention it; NULL for a period without documents, where a share means nothing.
+SELECT p.period, p.start_date, p.documents,
+       coalesce(t.mentions, 0) AS mentions,
+       coalesce(t.doc_count, 0) AS doc_count,
+       CASE WHEN p.documents > 0 THEN round(coalesce(t.doc_share, 0), 4) END AS doc_share
+FROM read_parquet(getvariable('out') || '/periods/*.parquet') p
+LEFT JOIN (SELECT * FROM read_parquet(getvariable('out') || '/entity_trends/*.parquet')
+           WHERE entity_id = getvariable('entity_id')) t ON t.period = p.period
+ORDER BY p.period;
+
+-- name: bursts_in_week
+-- What burst in a given period (a week at the default trends.period): the bursts whose interval
+-- covers its label, strongest first. Labels sort as text in time order, so BETWEEN compares them.
+SELECT b.kind, b.key, e.name, b.start_period, b.end_period, round(b.weight, 2) AS weight, b.documents
+FROM read_parquet(getvariable('out') || '/bursts/*.parquet') b
+LEFT JOIN read_parquet(getvariable('out') || '/entities/*.parquet') e ON b.kind = 'entity' AND e.entity_id = b.key
+WHERE getvariable('period') BETWEEN b.start_period AND b.end_period
+ORDER BY b.weight DESC, b.kind, b.key;
+
+-- name: facet_contrast
+-- What distinguishes two values of a facet: the top terms of each (by G² against the rest of the
+-- corpus, facet_terms.rank) side by side, row r holding rank r of both. A blank side means that
+-- value has fewer over-represented terms.
+WITH t AS (
+  SELECT value, rank, term, count, doc_count, round(llr, 1) AS llr
+  FROM read_parquet(getvariable('out') || '/facet_terms/*.parquet')
+  WHERE facet = getvariable('facet') AND value IN (getvariable('value_a'), getvariable('value_b')) AND rank <= 15
+), a AS (
+  SELECT * FROM t WHERE value = getvariable('value_a')
+), b AS (
+  SELECT * FROM t WHERE value = getvariable('value_b')
+)
+SELECT coalesce(a.rank, b.rank) AS rank,
+       a.term AS term_a, a.count AS count_a, a.doc_count AS docs_a, a.llr AS llr_a,
+       b.term AS term_b, b.count AS count_b, b.doc_count AS docs_b, b.llr AS llr_b
+FROM a FULL OUTER JOIN b ON a.rank = b.rank
+ORDER BY rank;

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.corpusstats.config.JobConfig;
 import dev.corpusstats.nlp.entities.EntityRecognizer;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
@@ -22,17 +23,25 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.sum;
 
 /**
  * {@code report.html}: one self-contained page (inline CSS and JavaScript, no network access) that
  * shows a run at a glance. Its data are small, bounded aggregates of the written tables (top-N lists,
- * the first {@code maxDocuments} documents), collected to the driver and embedded as JSON.
+ * the first {@code maxDocuments} documents, the last {@link #MAX_PERIODS} periods, a few values per
+ * facet), collected to the driver and embedded as JSON.
  *
  * <p>In two steps: {@link #query} runs the queries once the tables are written; {@link Report#write}
  * writes the page with the run's final manifest, so that the page shows the run's whole duration.
@@ -46,6 +55,14 @@ public final class ReportWriter {
      * cut and ends in "…", so no value of the data, however long, makes the page large.
      */
     static final int MAX_STRING = 300;
+    /** Periods the time charts show, the latest: about eight years of weeks, or a year of days. */
+    static final int MAX_PERIODS = 400;
+    /** Entities with a trend line, the most mentioned in dated documents: more lines would be unreadable. */
+    static final int TREND_ENTITIES = 5;
+    static final int MAX_BURSTS = 10;
+    /** Values shown per facet (those with the most documents), and terms and entities shown per value. */
+    static final int FACET_VALUES = 12;
+    static final int FACET_TOP = 5;
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Writes the embedded JSON with {@code <}, {@code >} and {@code &} as JSON's backslash-u escapes. */
     private static final ObjectMapper EMBEDDED_JSON = new ObjectMapper(
@@ -82,6 +99,22 @@ public final class ReportWriter {
         query(queries, "network_nodes", nodes);
         query(queries, "network_edges", edges(nodes, 200));
         query(queries, "documents", documents(maxDocuments));
+        Dataset<Row> periods = table(Table.PERIODS).orderBy(col("period").desc()).limit(MAX_PERIODS);
+        query(queries, "periods", periods.orderBy("period"));
+        query(queries, "entity_trends", entityTrends(periods.select("period")));
+        query(queries, "bursts", bursts());
+        Dataset<Row> values = facetValues();
+        query(queries, "facet_values", values);
+        query(queries, "facet_terms", table(Table.FACET_TERMS).filter(col("rank").leq(FACET_TOP))
+                .join(values.select("facet", "value"), seq("facet", "value"))
+                .select("facet", "value", "term", "n", "count", "doc_count", "llr", "rank")
+                .orderBy("facet", "value", "rank"));
+        query(queries, "facet_entities", table(Table.FACET_ENTITIES).filter(col("rank").leq(FACET_TOP))
+                .join(values.select("facet", "value"), seq("facet", "value"))
+                .join(table(Table.ENTITIES).select("entity_id", "name", "type"), seq("entity_id"), "left")
+                .select(col("facet"), col("value"), col("entity_id"), coalesce(col("name"), col("entity_id")).as("name"),
+                        col("type"), col("mentions"), col("doc_count"), col("llr"), col("rank"))
+                .orderBy("facet", "value", "rank"));
         return new Report(ParallelActions.run(spark.sparkContext(), queries, parallelism));
     }
 
@@ -118,7 +151,74 @@ public final class ReportWriter {
         network.set("nodes", results.get("network_nodes"));
         network.set("edges", results.get("network_edges"));
         data.set("documents", results.get("documents"));
+        data.set("time", time(manifest, results));
+        data.set("facets", facets(results));
         return data;
+    }
+
+    /** Documents per period, the trend lines (one object per entity, its rows as points) and the bursts. */
+    private static ObjectNode time(Manifest manifest, Map<String, ArrayNode> results) {
+        ObjectNode time = JSON.createObjectNode();
+        time.put("period_count", manifest.tables.get(Table.PERIODS.folder()).rows());
+        time.set("periods", results.get("periods"));
+        ArrayNode lines = time.putArray("entity_trends");
+        ObjectNode line = null;
+        for (JsonNode row : results.get("entity_trends")) {
+            if (line == null || !line.get("entity_id").equals(row.get("entity_id"))) {
+                line = lines.addObject();
+                for (String field : new String[] {"entity_id", "name", "type", "mentions_total"}) {
+                    line.set(field, row.get(field));
+                }
+                line.putArray("points");
+            }
+            ObjectNode point = ((ArrayNode) line.get("points")).addObject();
+            for (String field : new String[] {"period", "mentions", "doc_count", "doc_share"}) {
+                point.set(field, row.get(field));
+            }
+        }
+        time.set("bursts", results.get("bursts"));
+        return time;
+    }
+
+    /**
+     * One object per facet, {@code period} last: how many values it has, and the values shown with
+     * their documents and their top terms and entities.
+     */
+    private static ArrayNode facets(Map<String, ArrayNode> results) {
+        // period last: every dated document has it, and its values are many and alike.
+        Map<String, ObjectNode> facets = new TreeMap<>(Comparator.comparing((String f) -> f.equals(JobConfig.Facets.PERIOD))
+                .thenComparing(Comparator.naturalOrder()));
+        Map<List<String>, ObjectNode> values = new LinkedHashMap<>();
+        for (JsonNode row : results.get("facet_values")) {
+            String facet = row.get("facet").asText();
+            ObjectNode f = facets.computeIfAbsent(facet, name -> {
+                ObjectNode o = JSON.createObjectNode();
+                o.put("facet", name);
+                o.set("value_count", row.get("value_count"));
+                o.putArray("values");
+                return o;
+            });
+            ObjectNode v = ((ArrayNode) f.get("values")).addObject();
+            v.set("value", row.get("value"));
+            v.set("documents", row.get("documents"));
+            v.putArray("terms");
+            v.putArray("entities");
+            values.put(List.of(facet, row.get("value").asText()), v);
+        }
+        for (String kind : new String[] {"terms", "entities"}) {
+            for (JsonNode row : results.get("facet_" + kind)) {
+                ObjectNode v = values.get(List.of(row.get("facet").asText(), row.get("value").asText()));
+                ObjectNode item = ((ArrayNode) v.get(kind)).addObject();
+                row.fields().forEachRemaining(field -> {
+                    if (!field.getKey().equals("facet") && !field.getKey().equals("value")) {
+                        item.set(field.getKey(), field.getValue());
+                    }
+                });
+            }
+        }
+        ArrayNode array = JSON.createArrayNode();
+        facets.values().forEach(array::add);
+        return array;
     }
 
     private static void query(Map<String, Callable<ArrayNode>> queries, String name, Dataset<Row> query) {
@@ -151,6 +251,50 @@ public final class ReportWriter {
                 .select(col("entity_a").as("a"), col("entity_b").as("b"), col("sentence_count").as("weight"))
                 .orderBy(col("weight").desc(), col("a"), col("b"))
                 .limit(maxEdges);
+    }
+
+    /**
+     * The trend rows, within {@code periods}, of the {@link #TREND_ENTITIES} entities with the most
+     * mentions there: ranked on the dated mentions, as the undated ones are on no line.
+     */
+    private Dataset<Row> entityTrends(Dataset<Row> periods) {
+        Dataset<Row> trends = table(Table.ENTITY_TRENDS).join(periods, "period");
+        Dataset<Row> top = trends.groupBy("entity_id").agg(sum("mentions").as("mentions_total"))
+                .orderBy(col("mentions_total").desc(), col("entity_id")).limit(TREND_ENTITIES);
+        return trends.join(top, "entity_id")
+                .join(table(Table.ENTITIES).select("entity_id", "name", "type"), seq("entity_id"), "left")
+                .select(col("entity_id"), coalesce(col("name"), col("entity_id")).as("name"), col("type"),
+                        col("mentions_total"), col("period"), col("mentions"), col("doc_count"), col("doc_share"))
+                .orderBy(col("mentions_total").desc(), col("entity_id"), col("period"));
+    }
+
+    /** The strongest bursts, an entity's with its name and type. */
+    private Dataset<Row> bursts() {
+        Dataset<Row> strongest = table(Table.BURSTS)
+                .orderBy(col("weight").desc(), col("kind"), col("key"), col("start_period")).limit(MAX_BURSTS);
+        Dataset<Row> entities = table(Table.ENTITIES).select("entity_id", "name", "type");
+        return strongest.join(entities, strongest.col("kind").equalTo(lit("entity"))
+                        .and(strongest.col("key").equalTo(entities.col("entity_id"))), "left")
+                .select("kind", "key", "name", "type", "start_period", "end_period", "weight", "documents")
+                .orderBy(col("weight").desc(), col("kind"), col("key"), col("start_period"));
+    }
+
+    /**
+     * Per facet, its {@link #FACET_VALUES} values with the most documents (ties by value), each
+     * with its documents and the facet's number of values.
+     */
+    private Dataset<Row> facetValues() {
+        WindowSpec byDocuments = Window.partitionBy("facet").orderBy(col("documents").desc(), col("value"));
+        return table(Table.DOC_FACETS).groupBy("facet", "value").agg(count(lit(1)).as("documents"))
+                .withColumn("r", row_number().over(byDocuments))
+                .withColumn("value_count", count(lit(1)).over(Window.partitionBy("facet")))
+                .filter(col("r").leq(FACET_VALUES))
+                .orderBy(col("facet"), col("r"))
+                .select("facet", "value", "documents", "value_count");
+    }
+
+    private static scala.collection.immutable.Seq<String> seq(String... columns) {
+        return scala.jdk.javaapi.CollectionConverters.asScala(List.of(columns)).toList();
     }
 
     /** Per document (first {@code max} by doc_id): tokens, top-5 unigram terms, top-5 entities by salience. */
