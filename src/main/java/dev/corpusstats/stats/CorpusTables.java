@@ -5,6 +5,7 @@ import dev.corpusstats.output.Table;
 import dev.corpusstats.stats.core.TimePeriod;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
 
 import java.util.List;
 import java.util.function.Supplier;
@@ -77,10 +78,11 @@ public final class CorpusTables {
         this.docFacets = new OnFirstUse<>(() -> caches.persist(DocFacetsTable.from(analyzed, period)));
         this.documentPeriods = new OnFirstUse<>(() -> caches.persist(DocumentPeriods.of(corpusDocuments, period)));
         this.periodCounts = new OnFirstUse<>(() -> PeriodCounts.of(documentPeriods.get(), period));
+        // The trends are read twice (written, then by the bursts) and can be large: on disk, not the heap
         this.termTrends = new OnFirstUse<>(() -> caches.persist(TermTrendsTable.from(docTermCounts, terms.get(),
-                documentPeriods.get(), periods(), config.trends.minDocCount)));
+                documentPeriods.get(), periods(), config.trends.minDocCount), StorageLevel.DISK_ONLY()));
         this.entityTrends = new OnFirstUse<>(() -> caches.persist(EntityTrendsTable.from(docEntities.get(),
-                documentPeriods.get(), periods(), config.trends.minDocCount)));
+                documentPeriods.get(), periods(), config.trends.minDocCount), StorageLevel.DISK_ONLY()));
     }
 
     private Dataset<Row> periods() {

@@ -199,7 +199,9 @@ class ProductionRunsTest {
     void incrementalRunEqualsAFullRun() {
         Path in = dir.resolve("in");
         Map<String, String> dated = Map.of("input.path_pattern", "{batch}/{date:yyyy-MM-dd}/*", "trends.period", "day",
-                "trends.min_doc_count", "2", "facets.min_doc_count", "1");
+                "trends.min_doc_count", "2", "facets.min_doc_count", "1",
+                // eight days of one or two stories: a cheap entry lets a name's one-story days burst
+                "bursts.gamma", "0.1");
         writeDatedBatch(in, "a", 0);
         TestFiles.write(in, "a/seed.txt", TestFiles.seedText()); // the pattern does not match it: undated
         Path incremental = dir.resolve("incremental");
