@@ -14,8 +14,8 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.udf;
 
 /**
- * Each dated document's time period, labelled by {@link TimePeriod} in UTC whatever the session's
- * time zone: {@code published_at} is an instant, and the label is computed from it in Java.
+ * Each dated document's time period, labelled by {@link TimePeriod} in UTC whatever Spark's SQL time
+ * zone setting: {@code published_at} is an instant, and the label is computed from it in Java.
  */
 final class DocumentPeriods {
     static final String PERIOD = "period";

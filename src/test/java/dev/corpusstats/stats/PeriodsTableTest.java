@@ -92,7 +92,7 @@ class PeriodsTableTest {
     }
 
     @Test
-    void periodsAreUtcWhateverTheSessionTimeZone() {
+    void periodsAreUtcWhateverSparksTimeZone() {
         RuntimeConfig conf = TestSpark.session().conf();
         String zone = conf.get("spark.sql.session.timeZone");
         conf.set("spark.sql.session.timeZone", "Asia/Tokyo"); // where 2026-02-15T23:59:59Z is already Monday
