@@ -15,6 +15,7 @@ import dev.corpusstats.output.Table;
 import dev.corpusstats.output.TableWrites;
 import dev.corpusstats.stats.AnalysisStore;
 import dev.corpusstats.stats.AnalyzeDocuments;
+import dev.corpusstats.stats.AnalyzeDocuments.CorpusSize;
 import dev.corpusstats.stats.CorpusTables;
 import dev.corpusstats.stats.DatingSummary;
 import dev.corpusstats.stats.RunCaches;
@@ -36,6 +37,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+
+import static org.apache.spark.sql.functions.col;
 
 /**
  * The job as its steps: read the corpus, resolve documents and rejects, analyze each document once
@@ -98,7 +101,7 @@ public final class CorpusStatsPipeline {
             Records records = read(caches, manifest);
             stages.end("read");
             ResolveDocuments.Result resolved = ResolveDocuments.apply(records.rows());
-            Dataset<Row> analysis = caches.persist(analyze(resolved.documents(), records.count(), previous, manifest),
+            Dataset<Row> analysis = caches.persist(analyze(resolved.documents(), records.size(), previous, manifest),
                     StorageLevel.DISK_ONLY());
             Dataset<Row> analyzed = AnalyzeDocuments.succeeded(analysis);
             Dataset<Row> rejects = resolved.rejects().unionByName(AnalyzeDocuments.failures(analysis));
@@ -215,20 +218,23 @@ public final class CorpusStatsPipeline {
         manifest.input.put("files", read.inputFiles());
         manifest.input.put("skipped_hidden", read.skippedHidden());
         Dataset<Row> records = caches.persist(read.records(), StorageLevel.DISK_ONLY());
-        return new Records(records, records.count());
+        return new Records(records, CorpusSize.of(records.filter(col("reject_reason").isNull())));
     }
 
-    /** The read step's source records ({@link ReadCorpus#SCHEMA}), cached, and how many there are. */
-    private record Records(Dataset<Row> rows, long count) {
+    /**
+     * The read step's source records ({@link ReadCorpus#SCHEMA}), cached, and how many of them are not
+     * rejected, with their bytes: at most the documents to analyze.
+     */
+    private record Records(Dataset<Row> rows, CorpusSize size) {
     }
 
     /**
      * The analyze step, as a plan. Incremental runs reuse the previous output's per-document analyses
      * when they were made with the same settings and versions, and analyze only texts without one.
      *
-     * @param records the read records' count, which bounds the documents' (it sizes the NLP tasks)
+     * @param records the read records not rejected, which bound the documents (they size the NLP tasks)
      */
-    private Dataset<Row> analyze(Dataset<Row> documents, long records, Optional<String> previous, Manifest manifest) {
+    private Dataset<Row> analyze(Dataset<Row> documents, CorpusSize records, Optional<String> previous, Manifest manifest) {
         AnalyzerSettings settings = AnalyzerSettings.from(config);
         manifest.entityModel = config.entities.enabled ? EntityEngines.describe(settings.entities()) : null;
         if (!config.output.incremental) {

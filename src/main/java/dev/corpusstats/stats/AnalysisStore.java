@@ -5,6 +5,7 @@ import dev.corpusstats.config.JobConfig;
 import dev.corpusstats.nlp.AnalyzerSettings;
 import dev.corpusstats.output.Manifest;
 import dev.corpusstats.output.RunOutput;
+import dev.corpusstats.stats.AnalyzeDocuments.CorpusSize;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
@@ -65,13 +66,14 @@ public final class AnalysisStore {
         Optional<Dataset<Row>> stored = previousDir.flatMap(this::load);
         manifestEntry.put("fingerprint", fingerprint);
         manifestEntry.put("previous", stored.isPresent() ? previousDir.get() : null);
-        long total = documents.count();
-        long fresh = stored.isEmpty() ? total : AnalyzeDocuments.withoutStoredAnalysis(documents, stored.get()).count();
-        manifestEntry.put("documents_reused", total - fresh);
-        manifestEntry.put("documents_analyzed", fresh);
+        CorpusSize total = CorpusSize.of(documents);
+        CorpusSize fresh = stored.isEmpty() ? total : CorpusSize.of(AnalyzeDocuments.withoutStoredAnalysis(documents, stored.get()));
+        CorpusSize reused = new CorpusSize(total.documents() - fresh.documents(), total.bytes() - fresh.bytes());
+        manifestEntry.put("documents_reused", reused.documents());
+        manifestEntry.put("documents_analyzed", fresh.documents());
         return stored.isEmpty()
                 ? AnalyzeDocuments.apply(documents, settings, total)
-                : AnalyzeDocuments.reusing(documents, stored.get(), settings, fresh);
+                : AnalyzeDocuments.reusing(documents, stored.get(), settings, fresh, reused);
     }
 
     /**

@@ -118,6 +118,14 @@ public final class AnalyzeDocuments {
      */
     static final int MIN_DOCUMENTS_PER_TASK = 16;
 
+    /**
+     * Most input bytes per analysis task. A task's analyses are cached as one columnar batch, about
+     * twenty times the size of its texts (n-gram counts, mentions, entities), that is built and then
+     * read back whole by every later stage over the analyses: bounding a task's text bounds the heap
+     * each of those tasks needs, however large the corpus.
+     */
+    static final long MAX_BYTES_PER_TASK = 4L << 20;
+
     private AnalyzeDocuments() {
     }
 
@@ -126,10 +134,10 @@ public final class AnalyzeDocuments {
      * empty analysis columns and the error in {@link #ANALYSIS_ERROR}, and the other documents are
      * analyzed as usual. {@link #succeeded} and {@link #failures} split the result.
      *
-     * @param expectedDocuments how many documents there are, at most (sizes the NLP step's tasks,
-     *                          {@link #analysisPartitions})
+     * @param expected how many documents there are, and their bytes, at most (sizes the NLP step's
+     *                 tasks, {@link #analysisPartitions})
      */
-    public static Dataset<Row> apply(Dataset<Row> documents, AnalyzerSettings settings, long expectedDocuments) {
+    public static Dataset<Row> apply(Dataset<Row> documents, AnalyzerSettings settings, CorpusSize expected) {
         MapPartitionsFunction<Row, Row> analyze = rows -> {
             DocumentAnalyzer analyzer = settings.newAnalyzer();
             return new Iterator<>() {
@@ -146,7 +154,7 @@ public final class AnalyzeDocuments {
         };
         // NLP is the job's most expensive step: give it its own number of tasks, whatever
         // partitioning the listing and the doc_id window left (adaptive execution may merge those).
-        int partitions = analysisPartitions(documents.sparkSession().sparkContext().defaultParallelism(), expectedDocuments);
+        int partitions = analysisPartitions(documents.sparkSession().sparkContext().defaultParallelism(), expected);
         return documents.selectExpr(INPUT_COLUMNS)
                 .repartition(partitions)
                 .mapPartitions(analyze, Encoders.row(OUTPUT_SCHEMA));
@@ -171,12 +179,31 @@ public final class AnalyzeDocuments {
     /**
      * Tasks for the NLP step: {@value #PARTITIONS_PER_CORE} per core; fewer when that would give a
      * task fewer than {@value #MIN_DOCUMENTS_PER_TASK} documents, but still one per core while there
-     * are documents for every core, so that no core idles; at least one.
+     * are documents for every core, so that no core idles; more when a task would otherwise get over
+     * {@link #MAX_BYTES_PER_TASK} bytes (while there are documents for them); at least one.
      */
-    static int analysisPartitions(int cores, long documents) {
-        long bySize = (documents + MIN_DOCUMENTS_PER_TASK - 1) / MIN_DOCUMENTS_PER_TASK;
-        long wanted = Math.max(Math.min(documents, cores), bySize);
-        return (int) Math.max(1, Math.min((long) cores * PARTITIONS_PER_CORE, wanted));
+    static int analysisPartitions(int cores, CorpusSize expected) {
+        long documents = expected.documents();
+        long byCount = ceilDiv(documents, MIN_DOCUMENTS_PER_TASK);
+        long wanted = Math.max(Math.min(documents, cores), byCount);
+        long perCore = Math.max(1, Math.min((long) cores * PARTITIONS_PER_CORE, wanted));
+        long byBytes = Math.min(documents, ceilDiv(expected.bytes(), MAX_BYTES_PER_TASK));
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(perCore, byBytes));
+    }
+
+    /** ⌈a / b⌉ for a ≥ 0, b > 0, without overflow. */
+    private static long ceilDiv(long a, long b) {
+        return a / b + (a % b == 0 ? 0 : 1);
+    }
+
+    /** How many documents a step expects, and their bytes ({@code byte_count}), at most. */
+    public record CorpusSize(long documents, long bytes) {
+        /** The documents' count and Σ byte_count, in one pass. */
+        public static CorpusSize of(Dataset<Row> documents) {
+            Row size = documents.agg(functions.count(functions.lit(1)),
+                    functions.coalesce(functions.sum("byte_count"), functions.lit(0L))).first();
+            return new CorpusSize(size.getLong(0), size.getLong(1));
+        }
     }
 
     /**
@@ -185,14 +212,20 @@ public final class AnalyzeDocuments {
      * analyzed. The result has the same rows as {@link #apply} on all documents, since an analysis
      * depends on the text alone.
      */
-    public static Dataset<Row> reusing(Dataset<Row> documents, Dataset<Row> stored, AnalyzerSettings settings, long freshDocuments) {
+    public static Dataset<Row> reusing(Dataset<Row> documents, Dataset<Row> stored, AnalyzerSettings settings,
+                                       CorpusSize fresh, CorpusSize reusedSize) {
         Column[] columns = Arrays.stream(SCHEMA.fieldNames()).map(functions::col).toArray(Column[]::new);
-        Dataset<Row> joined = documents.selectExpr(INPUT_COLUMNS).join(stored, "content_sha256").select(columns);
+        // The join's tasks hold the reused analyses as the NLP tasks hold theirs: as many as their
+        // bytes need, not the shuffle partitions.
+        int partitions = analysisPartitions(documents.sparkSession().sparkContext().defaultParallelism(), reusedSize);
+        Column key = functions.col("content_sha256");
+        Dataset<Row> joined = documents.selectExpr(INPUT_COLUMNS).repartition(partitions, key)
+                .join(stored.repartition(partitions, key), "content_sha256").select(columns);
         // Parquet reads every column as nullable: back to the analysis schema, so that incremental
         // and full runs write the same Parquet schema (required columns stay required).
         Dataset<Row> reused = documents.sparkSession().createDataFrame(joined.javaRDD(), SCHEMA)
                 .withColumn(ANALYSIS_ERROR, functions.lit(null).cast(DataTypes.StringType));
-        return apply(withoutStoredAnalysis(documents, stored), settings, freshDocuments).unionByName(reused);
+        return apply(withoutStoredAnalysis(documents, stored), settings, fresh).unionByName(reused);
     }
 
     /** The documents whose text has no analysis in {@code stored}: new or changed texts. */
