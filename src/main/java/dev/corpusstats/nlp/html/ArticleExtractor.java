@@ -1,0 +1,51 @@
+package dev.corpusstats.nlp.html;
+
+import org.jsoup.nodes.Document;
+import org.jsoup.parser.Parser;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Extracts a news page's main text, title, publication date and canonical URL from its decoded
+ * HTML (see {@link HtmlCharset} for the bytes). Never throws on malformed HTML: jsoup parses any
+ * input as a browser would. Time is bounded by the input size: pages longer than
+ * {@link #MAX_CHARS} are cut there and the tree is at most {@link #MAX_DEPTH} elements deep (deeper
+ * elements become siblings), and every step is one or a few linear walks. Thread-safe.
+ */
+public final class ArticleExtractor {
+    /** Characters of HTML read; the rest of a longer page is ignored. */
+    public static final int MAX_CHARS = 4_000_000;
+    /** How deep the parsed tree may nest. */
+    public static final int MAX_DEPTH = 256;
+    /** Main text with fewer letters than this is no main text (a lone caption, a cookie notice). */
+    public static final int MIN_TEXT_LETTERS = 50;
+
+    /** The article in the page; {@code url} is the page's URL, or null when unknown. */
+    public Article extract(String html, String url) {
+        String input = html == null ? "" : html.length() > MAX_CHARS ? html.substring(0, MAX_CHARS) : html;
+        String base = url == null ? "" : url;
+        Parser parser = Parser.htmlParser().setMaxDepth(MAX_DEPTH);
+        Document doc = parser.parseInput(input, base);
+        String title = PageMetadata.title(doc);
+        String canonical = PageMetadata.canonicalUrl(doc, url);
+        String language = PageMetadata.language(doc);
+        Optional<PublishedDate> published = PageDates.find(doc, url);
+        List<String> lines = MainText.extract(doc);
+        String text = String.join("\n", lines);
+        if (letters(text) < MIN_TEXT_LETTERS) {
+            text = "";
+        }
+        return new Article(text, title, published, canonical, language);
+    }
+
+    private static int letters(String text) {
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isLetterOrDigit(text.charAt(i))) {
+                n++;
+            }
+        }
+        return n;
+    }
+}

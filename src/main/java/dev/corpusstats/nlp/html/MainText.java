@@ -1,0 +1,367 @@
+package dev.corpusstats.nlp.html;
+
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the main text of a parsed page, readability-style: boilerplate elements are removed (by tag,
+ * ARIA role, hidden state, and class or id names such as nav, footer, comment, share, related),
+ * every paragraph-like block scores its parent and grandparents by its length and commas, each
+ * container's score is weighted by its class and id and by the share of its text that is not link
+ * text, and the best container and those of its siblings that score near it or read as prose are
+ * the article. Within it, link lists and negatively named parts with little prose are dropped, and
+ * paragraphs, headings, list items and table cells become lines of text.
+ * <p>
+ * Every walk over the tree is iterative (jsoup's {@link NodeTraversor}) and linear in its size, so
+ * deep or huge pages cost time in proportion to their size and do not overflow the stack. The
+ * document is modified.
+ */
+final class MainText {
+    /** A block with fewer letters than this does not score its containers. */
+    static final int MIN_BLOCK_LETTERS = 25;
+    /** Siblings of the best container join it when they score at least this share of its score. */
+    static final double SIBLING_SHARE = 0.2;
+
+    private static final Set<String> REMOVED_TAGS = Set.of(
+            "script", "style", "noscript", "template", "svg", "math", "canvas", "iframe", "object", "embed",
+            "button", "input", "select", "textarea", "option", "nav", "footer", "aside", "menu", "dialog", "link",
+            "meta", "head", "audio", "video", "map", "area");
+    private static final Set<String> REMOVED_ROLES = Set.of(
+            "navigation", "menu", "menubar", "complementary", "contentinfo", "banner", "alert", "alertdialog",
+            "dialog", "search", "toolbar", "tablist");
+    private static final Set<String> BLOCK_TAGS = Set.of(
+            "address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog", "dir", "div",
+            "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+            "header", "hgroup", "hr", "li", "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table",
+            "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "br", "caption", "html");
+    /** Elements a paragraph-like block can be: these with no block-level child. */
+    private static final Set<String> SCORED_TAGS = Set.of(
+            "p", "pre", "td", "blockquote", "div", "section", "article", "main", "center", "font", "dd", "span");
+
+    /** Class or id names of boilerplate removed outright, unless the element holds most of the page. */
+    private static final Pattern STRONG_BOILERPLATE = Pattern.compile(
+            "(?:^|[-_ ])(?:comments?|commentlist|comment-list|kommentare?|disqus|respond|reply|replies|share|sharing|"
+                    + "shariff|social|socials|sociallinks|social-media|related|relatedposts|recommended|recommendations|"
+                    + "newsletter|cookies?|cookie-banner|consent|gdpr|breadcrumbs?|outbrain|taboola|sidebar|"
+                    + "navbar|navigation|nav|menu|mainmenu|submenu|footer|site-footer|masthead|skip-link|"
+                    + "advert|advertisement|ads?|ad-container|adsbygoogle|banner|sponsor|sponsored|promo|popup|modal|"
+                    + "subscribe|signup|login|paywall|pagination|pager|tags?|tag-?list|tagcloud|author-bio|"
+                    + "print|toolbar|widget|widgets|read-?more|more-articles|teaser-list|rating)(?:$|[-_ ])",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern UNLIKELY = Pattern.compile(
+            "-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|"
+                    + "menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|"
+                    + "ad-break|agegate|pagination|pager|popup|yom-remote", Pattern.CASE_INSENSITIVE);
+    private static final Pattern MAYBE_CANDIDATE = Pattern.compile(
+            "and|article|body|column|content|main|shadow|post|entry|story|text", Pattern.CASE_INSENSITIVE);
+    private static final Pattern POSITIVE = Pattern.compile(
+            "article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|artikel|beitrag|inhalt",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern NEGATIVE = Pattern.compile(
+            "-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead|"
+                    + "media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|"
+                    + "tags|tool|widget|teaser|byline|author|dateline|caption", Pattern.CASE_INSENSITIVE);
+    private static final Pattern HIDDEN_STYLE = Pattern.compile(
+            "display\\s*:\\s*none|visibility\\s*:\\s*hidden", Pattern.CASE_INSENSITIVE);
+
+    /** Letters, link letters, commas and whether a block-level child is there, per element. */
+    private static final class Counts {
+        int letters;
+        int linkLetters;
+        int commas;
+        boolean blockChild;
+    }
+
+    private final Document doc;
+    private final Map<Element, Counts> counts = new IdentityHashMap<>();
+
+    private MainText(Document doc) {
+        this.doc = doc;
+    }
+
+    /** The main text's lines, or none. */
+    static List<String> extract(Document doc) {
+        return new MainText(doc).run();
+    }
+
+    private List<String> run() {
+        Element body = doc.body();
+        if (body == null) {
+            return List.of();
+        }
+        removeBoilerplate(body);
+        count(body);
+        Element top = bestContainer(body);
+        if (top == null) {
+            return List.of();
+        }
+        List<Element> parts = withSiblings(top);
+        List<String> lines = new ArrayList<>();
+        for (Element part : parts) {
+            dropLowProse(part);
+            lines.addAll(Lines.of(part));
+        }
+        return lines;
+    }
+
+    private void removeBoilerplate(Element body) {
+        count(body);
+        int pageLetters = counts.get(body).letters;
+        List<Element> doomed = new ArrayList<>();
+        NodeTraversor.filter(new org.jsoup.select.NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (!(node instanceof Element e)) {
+                    return node instanceof TextNode ? FilterResult.CONTINUE : FilterResult.CONTINUE;
+                }
+                if (e == body) {
+                    return FilterResult.CONTINUE;
+                }
+                if (isBoilerplate(e, pageLetters)) {
+                    doomed.add(e);
+                    return FilterResult.SKIP_ENTIRELY;
+                }
+                return FilterResult.CONTINUE;
+            }
+        }, body);
+        for (Element e : doomed) {
+            e.remove();
+        }
+        counts.clear();
+    }
+
+    private boolean isBoilerplate(Element e, int pageLetters) {
+        String tag = e.normalName();
+        if (REMOVED_TAGS.contains(tag)) {
+            return true;
+        }
+        if (tag.equals("header") && e.closest("article, main") == null) {
+            return true;
+        }
+        if (e.hasAttr("hidden") || HIDDEN_STYLE.matcher(e.attr("style")).find()
+                || REMOVED_ROLES.contains(e.attr("role").toLowerCase(Locale.ROOT))) {
+            return true;
+        }
+        if (tag.equals("body") || tag.equals("html") || tag.equals("a")) {
+            return false;
+        }
+        String names = names(e);
+        if (names.isEmpty()) {
+            return false;
+        }
+        // A wrapper of most of the page (a layout "with-sidebar", a "content-and-comments") is not boilerplate.
+        Counts c = counts.get(e);
+        boolean holdsPage = c != null && c.letters > 0.5 * pageLetters && pageLetters > 500;
+        if (holdsPage || tag.equals("article") || tag.equals("main")) {
+            return false;
+        }
+        if (STRONG_BOILERPLATE.matcher(names).find()) {
+            return true;
+        }
+        return UNLIKELY.matcher(names).find() && !MAYBE_CANDIDATE.matcher(names).find()
+                && !tag.equals("table") && !tag.equals("code") && e.closest("table, code") == null;
+    }
+
+    /** Counts letters, link letters and commas bottom-up in one walk. */
+    private void count(Element root) {
+        NodeTraversor.traverse(new NodeVisitor() {
+            @Override
+            public void head(Node node, int depth) {
+                if (node instanceof Element e) {
+                    counts.put(e, new Counts());
+                }
+            }
+
+            @Override
+            public void tail(Node node, int depth) {
+                Node parentNode = node.parent();
+                Counts parent = parentNode instanceof Element p ? counts.get(p) : null;
+                if (node instanceof TextNode t) {
+                    if (parent != null) {
+                        String s = t.getWholeText();
+                        for (int i = 0; i < s.length(); i++) {
+                            char ch = s.charAt(i);
+                            if (!Character.isWhitespace(ch) && ch != '\u00A0') {
+                                parent.letters++;
+                                if (ch == ',' || ch == '\uFF0C' || ch == '\u3001' || ch == '\u060C') {
+                                    parent.commas++;
+                                }
+                            }
+                        }
+                    }
+                } else if (node instanceof Element e) {
+                    Counts c = counts.get(e);
+                    if (e.normalName().equals("a")) {
+                        c.linkLetters = c.letters;
+                    }
+                    if (parent != null && parentNode != root.parent()) {
+                        parent.letters += c.letters;
+                        parent.linkLetters += c.linkLetters;
+                        parent.commas += c.commas;
+                        if (BLOCK_TAGS.contains(e.normalName())) {
+                            parent.blockChild = true;
+                        }
+                    }
+                }
+            }
+        }, root);
+    }
+
+    private Element bestContainer(Element body) {
+        Map<Element, double[]> scores = new IdentityHashMap<>();
+        NodeTraversor.traverse(new NodeVisitor() {
+            @Override
+            public void head(Node node, int depth) {
+                if (!(node instanceof Element e) || !SCORED_TAGS.contains(e.normalName())) {
+                    return;
+                }
+                Counts c = counts.get(e);
+                if (c == null || c.blockChild || c.letters < MIN_BLOCK_LETTERS) {
+                    return;
+                }
+                double score = 1 + c.commas + Math.min(c.letters / 100, 3);
+                Element ancestor = e.parent();
+                for (int level = 0; ancestor != null && level < 5; level++) {
+                    double[] s = scores.computeIfAbsent(ancestor, MainText::initialScore);
+                    s[0] += score / (level == 0 ? 1 : level == 1 ? 2 : level * 3);
+                    if (ancestor == body) {
+                        break;
+                    }
+                    ancestor = ancestor.parent();
+                }
+            }
+
+            @Override
+            public void tail(Node node, int depth) {
+            }
+        }, body);
+        Element best = null;
+        double bestScore = 0;
+        for (Map.Entry<Element, double[]> entry : scores.entrySet()) {
+            Element e = entry.getKey();
+            double score = entry.getValue()[0] * (1 - linkDensity(e));
+            entry.getValue()[0] = score;
+            if (score > bestScore) {
+                best = e;
+                bestScore = score;
+            }
+        }
+        this.scores = scores;
+        return best;
+    }
+
+    private Map<Element, double[]> scores = Map.of();
+
+    private static double[] initialScore(Element e) {
+        double s = switch (e.normalName()) {
+            case "div", "article", "main" -> 5;
+            case "pre", "td", "blockquote" -> 3;
+            case "address", "ol", "ul", "dl", "dd", "dt", "li", "form" -> -3;
+            case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
+            default -> 0;
+        };
+        return new double[] {s + classWeight(e)};
+    }
+
+    static int classWeight(Element e) {
+        int w = 0;
+        for (String name : new String[] {e.className(), e.id()}) {
+            if (name.isEmpty()) {
+                continue;
+            }
+            if (NEGATIVE.matcher(name).find()) {
+                w -= 25;
+            }
+            if (POSITIVE.matcher(name).find()) {
+                w += 25;
+            }
+        }
+        return w;
+    }
+
+    private double linkDensity(Element e) {
+        Counts c = counts.get(e);
+        return c == null || c.letters == 0 ? 0 : (double) c.linkLetters / c.letters;
+    }
+
+    /** The best container and those siblings that score near it or read as prose, in page order. */
+    private List<Element> withSiblings(Element top) {
+        Element parent = top.parent();
+        if (parent == null) {
+            return List.of(top);
+        }
+        double topScore = scores.get(top)[0];
+        double threshold = Math.max(10, topScore * SIBLING_SHARE);
+        List<Element> parts = new ArrayList<>();
+        for (Element sibling : parent.children()) {
+            if (sibling == top) {
+                parts.add(sibling);
+                continue;
+            }
+            double[] s = scores.get(sibling);
+            double bonus = !top.className().isEmpty() && top.className().equals(sibling.className()) ? topScore * 0.2 : 0;
+            Counts c = counts.get(sibling);
+            if (s != null && s[0] + bonus >= threshold) {
+                parts.add(sibling);
+            } else if (sibling.normalName().equals("p") && c != null) {
+                double ld = linkDensity(sibling);
+                String text = sibling.text();
+                if ((c.letters > 80 && ld < 0.25) || (c.letters > 0 && ld == 0 && text.matches("(?s).*[.!?…]\\s*$"))) {
+                    parts.add(sibling);
+                }
+            }
+        }
+        return parts;
+    }
+
+    /** Removes the parts of the article that are link lists or negatively named and hold little prose. */
+    private void dropLowProse(Element part) {
+        List<Element> doomed = new ArrayList<>();
+        NodeTraversor.filter(new org.jsoup.select.NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (!(node instanceof Element e) || e == part) {
+                    return FilterResult.CONTINUE;
+                }
+                String tag = e.normalName();
+                if (!(tag.equals("div") || tag.equals("section") || tag.equals("ul") || tag.equals("ol")
+                        || tag.equals("table") || tag.equals("form") || tag.equals("dl") || tag.equals("p"))) {
+                    return FilterResult.CONTINUE;
+                }
+                Counts c = counts.get(e);
+                if (c == null || c.commas >= 10) {
+                    return FilterResult.CONTINUE;
+                }
+                int weight = classWeight(e);
+                double ld = linkDensity(e);
+                boolean list = tag.equals("ul") || tag.equals("ol");
+                if (weight < 0 || (ld > 0.33 && weight < 25 && (list || c.letters < 200)) || ld > 0.5) {
+                    doomed.add(e);
+                    return FilterResult.SKIP_ENTIRELY;
+                }
+                return FilterResult.CONTINUE;
+            }
+        }, part);
+        for (Element e : doomed) {
+            e.remove();
+        }
+    }
+
+    private static String names(Element e) {
+        String cls = e.className();
+        String id = e.id();
+        return id.isEmpty() ? cls : cls.isEmpty() ? id : cls + " " + id;
+    }
+}
