@@ -34,10 +34,13 @@ final class MainText {
     /** Siblings of the best container join it when they score at least this share of its score. */
     static final double SIBLING_SHARE = 0.2;
 
-    private static final Set<String> REMOVED_TAGS = Set.of(
+    /** Elements that hold no readable text, removed always. */
+    private static final Set<String> CODE_TAGS = Set.of(
             "script", "style", "noscript", "template", "svg", "math", "canvas", "iframe", "object", "embed",
-            "button", "input", "select", "textarea", "option", "nav", "footer", "aside", "menu", "dialog", "link",
-            "meta", "head", "audio", "video", "map", "area");
+            "link", "meta", "head", "audio", "video", "map", "area");
+    /** Page furniture, removed unless it holds the article. */
+    private static final Set<String> REMOVED_TAGS = Set.of(
+            "button", "input", "select", "textarea", "option", "nav", "footer", "aside", "menu", "dialog");
     private static final Set<String> REMOVED_ROLES = Set.of(
             "navigation", "menu", "menubar", "complementary", "contentinfo", "banner", "alert", "alertdialog",
             "dialog", "search", "toolbar", "tablist");
@@ -45,7 +48,7 @@ final class MainText {
             "address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog", "dir", "div",
             "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
             "header", "hgroup", "hr", "li", "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table",
-            "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "br", "caption", "html");
+            "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "caption", "html");
     /** Elements a paragraph-like block can be: these with no block-level child. */
     private static final Set<String> SCORED_TAGS = Set.of(
             "p", "pre", "td", "blockquote", "div", "section", "article", "main", "center", "font", "dd", "span");
@@ -58,7 +61,7 @@ final class MainText {
                     + "navbar|navigation|nav|menu|mainmenu|submenu|footer|site-footer|masthead|skip-link|"
                     + "advert|advertisement|ads?|ad-container|adsbygoogle|banner|sponsor|sponsored|promo|popup|modal|"
                     + "subscribe|signup|login|paywall|pagination|pager|tags?|tag-?list|tagcloud|author-bio|"
-                    + "print|toolbar|widget|widgets|read-?more|more-articles|teaser-list|rating)(?:$|[-_ ])",
+                    + "print|toolbar|read-?more|more-articles|teaser-list|rating)(?:$|[-_ ])",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern UNLIKELY = Pattern.compile(
             "-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|"
@@ -82,8 +85,11 @@ final class MainText {
         int linkLetters;
         int commas;
         boolean blockChild;
+        /** An article, main or articleBody element is this one or within it. */
+        boolean holdsArticle;
     }
 
+    static final boolean DEBUG = Boolean.getBoolean("extract.debug");
     private final Document doc;
     private final Map<Element, Counts> counts = new IdentityHashMap<>();
 
@@ -108,6 +114,7 @@ final class MainText {
             return List.of();
         }
         List<Element> parts = withSiblings(top);
+        if (DEBUG) for (Element p : parts) System.err.println("part " + p.normalName() + " ." + p.className() + " #" + p.id() + " " + scores.get(p)[0]);
         List<String> lines = new ArrayList<>();
         for (Element part : parts) {
             dropLowProse(part);
@@ -137,13 +144,33 @@ final class MainText {
             }
         }, body);
         for (Element e : doomed) {
+            if (DEBUG) System.err.println("removed " + e.normalName() + " ." + e.className() + " #" + e.id() + " " + counts.get(e).letters);
             e.remove();
         }
         counts.clear();
     }
 
+    private static boolean isArticle(Element e) {
+        String tag = e.normalName();
+        return tag.equals("article") || tag.equals("main") || e.attr("itemprop").equalsIgnoreCase("articleBody")
+                || e.attr("role").equalsIgnoreCase("main");
+    }
+
     private boolean isBoilerplate(Element e, int pageLetters) {
         String tag = e.normalName();
+        if (CODE_TAGS.contains(tag)) {
+            return true;
+        }
+        if (tag.equals("body") || tag.equals("html") || tag.equals("a")) {
+            return false;
+        }
+        // A wrapper of the article or of most of the page (a header left open, a layout "with-sidebar",
+        // a "content-and-comments") is not boilerplate, whatever its tag or name.
+        Counts c = counts.get(e);
+        boolean holdsPage = c != null && (c.holdsArticle || c.letters > 0.5 * pageLetters && pageLetters > 500);
+        if (holdsPage) {
+            return false;
+        }
         if (REMOVED_TAGS.contains(tag)) {
             return true;
         }
@@ -154,17 +181,8 @@ final class MainText {
                 || REMOVED_ROLES.contains(e.attr("role").toLowerCase(Locale.ROOT))) {
             return true;
         }
-        if (tag.equals("body") || tag.equals("html") || tag.equals("a")) {
-            return false;
-        }
         String names = names(e);
         if (names.isEmpty()) {
-            return false;
-        }
-        // A wrapper of most of the page (a layout "with-sidebar", a "content-and-comments") is not boilerplate.
-        Counts c = counts.get(e);
-        boolean holdsPage = c != null && c.letters > 0.5 * pageLetters && pageLetters > 500;
-        if (holdsPage || tag.equals("article") || tag.equals("main")) {
             return false;
         }
         if (STRONG_BOILERPLATE.matcher(names).find()) {
@@ -206,10 +224,14 @@ final class MainText {
                     if (e.normalName().equals("a")) {
                         c.linkLetters = c.letters;
                     }
+                    if (isArticle(e)) {
+                        c.holdsArticle = true;
+                    }
                     if (parent != null && parentNode != root.parent()) {
                         parent.letters += c.letters;
                         parent.linkLetters += c.linkLetters;
                         parent.commas += c.commas;
+                        parent.holdsArticle |= c.holdsArticle;
                         if (BLOCK_TAGS.contains(e.normalName())) {
                             parent.blockChild = true;
                         }
