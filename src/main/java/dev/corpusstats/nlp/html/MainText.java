@@ -53,16 +53,25 @@ final class MainText {
     private static final Set<String> SCORED_TAGS = Set.of(
             "p", "pre", "td", "blockquote", "div", "section", "article", "main", "center", "font", "dd", "span");
 
-    /** Class or id names of boilerplate removed outright, unless the element holds most of the page. */
-    private static final Pattern STRONG_BOILERPLATE = Pattern.compile(
-            "(?:^|[-_ ])(?:comments?|commentlist|comment-list|kommentare?|disqus|respond|reply|replies|share|sharing|"
-                    + "shariff|social|socials|sociallinks|social-media|related|relatedposts|recommended|recommendations|"
-                    + "newsletter|cookies?|cookie-banner|consent|gdpr|breadcrumbs?|outbrain|taboola|sidebar|"
-                    + "navbar|navigation|nav|menu|mainmenu|submenu|footer|site-footer|masthead|skip-link|"
-                    + "advert|advertisement|ads?|ad-container|adsbygoogle|banner|sponsor|sponsored|promo|popup|modal|"
-                    + "subscribe|signup|login|paywall|pagination|pager|tags?|tag-?list|tagcloud|author-bio|"
-                    + "print|toolbar|read-?more|more-articles|teaser-list|rating)(?:$|[-_ ])",
-            Pattern.CASE_INSENSITIVE);
+    /**
+     * Class or id names of boilerplate removed outright, unless the element holds the article or
+     * most of the page. A class or id matches when its last word, after words such as "list" or
+     * "wrapper", is one of these: "comment-list" and "site-footer" do, a WordPress taxonomy class
+     * such as "tag-sunset" does not.
+     */
+    private static final Set<String> STRONG_BOILERPLATE = Set.of(
+            "comment", "comments", "commentlist", "kommentar", "kommentare", "disqus", "respond", "replies",
+            "share", "sharing", "shariff", "social", "socials", "sociallinks", "related", "relatedposts", "recommended",
+            "recommendations", "newsletter", "cookie", "cookies", "consent", "gdpr", "breadcrumb", "breadcrumbs",
+            "outbrain", "taboola", "sidebar", "navbar", "navigation", "nav", "menu", "mainmenu", "submenu", "footer",
+            "masthead", "advert", "advertisement", "ad", "ads", "adsbygoogle", "banner", "sponsor", "sponsored",
+            "promo", "popup", "modal", "subscribe", "signup", "login", "paywall", "pagination", "pager", "tags",
+            "taglist", "tagcloud", "toolbar", "readmore", "rating", "byline", "postmeta", "skiplink");
+    /** Words that end a class or id name without changing what it names ("comment-list", "share-box"). */
+    private static final Set<String> NAME_SUFFIXES = Set.of(
+            "list", "links", "wrapper", "wrap", "container", "box", "area", "block", "section", "bar", "widget",
+            "top", "bottom", "inner", "outer", "holder", "module", "buttons", "button", "icons", "items",
+            "panel", "zone", "region", "content", "text", "title", "heading", "header", "form", "tools");
     private static final Pattern UNLIKELY = Pattern.compile(
             "-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|"
                     + "menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|"
@@ -185,7 +194,7 @@ final class MainText {
         if (names.isEmpty()) {
             return false;
         }
-        if (STRONG_BOILERPLATE.matcher(names).find()) {
+        if (namesBoilerplate(names)) {
             return true;
         }
         return UNLIKELY.matcher(names).find() && !MAYBE_CANDIDATE.matcher(names).find()
@@ -379,6 +388,21 @@ final class MainText {
         for (Element e : doomed) {
             e.remove();
         }
+    }
+
+    /** Whether a class or id among the names names boilerplate (see {@link #STRONG_BOILERPLATE}). */
+    static boolean namesBoilerplate(String names) {
+        for (String name : names.toLowerCase(Locale.ROOT).split("\\s+")) {
+            String[] words = name.split("[-_]+");
+            int last = words.length - 1;
+            while (last > 0 && (NAME_SUFFIXES.contains(words[last]) || words[last].matches("\\d+"))) {
+                last--;
+            }
+            if (last >= 0 && STRONG_BOILERPLATE.contains(words[last])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String names(Element e) {
