@@ -20,6 +20,11 @@ public final class ArticleExtractor {
     public static final int MAX_DEPTH = 256;
     /** Main text with fewer letters than this is no main text (a lone caption, a cookie notice). */
     public static final int MIN_TEXT_LETTERS = 50;
+    /**
+     * A pass that finds this many letters of main text is taken; a shorter result may mean its rules
+     * removed the article, so the next, more lenient pass runs, and the longest result is kept.
+     */
+    public static final int ENOUGH_LETTERS = 500;
 
     /** The article in the page; {@code url} is the page's URL, or null when unknown. */
     public Article extract(String html, String url) {
@@ -31,9 +36,22 @@ public final class ArticleExtractor {
         String canonical = PageMetadata.canonicalUrl(doc, url);
         String language = PageMetadata.language(doc);
         Optional<PublishedDate> published = PageDates.find(doc, url);
-        List<String> lines = MainText.extract(doc);
-        String text = String.join("\n", lines);
-        if (letters(text) < MIN_TEXT_LETTERS) {
+        String text = "";
+        int best = 0;
+        MainText.Pass[] passes = MainText.Pass.values();
+        for (int i = 0; i < passes.length; i++) {
+            Document copy = i == passes.length - 1 ? doc : doc.clone();
+            String candidate = String.join("\n", MainText.extract(copy, passes[i]));
+            int letters = letters(candidate);
+            if (letters > best) {
+                text = candidate;
+                best = letters;
+            }
+            if (best >= ENOUGH_LETTERS) {
+                break;
+            }
+        }
+        if (best < MIN_TEXT_LETTERS) {
             text = "";
         }
         return new Article(text, title, published, canonical, language);

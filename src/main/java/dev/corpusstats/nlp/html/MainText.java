@@ -99,16 +99,38 @@ final class MainText {
     }
 
     static final boolean DEBUG = Boolean.getBoolean("extract.debug");
-    private final Document doc;
-    private final Map<Element, Counts> counts = new IdentityHashMap<>();
+    /**
+     * How strict a pass is. Each later pass drops a rule that can take the article away with the
+     * boilerplate, as Mozilla's Readability retries: first the guess by any part of a name
+     * ("sidebar" in "layout-with-sidebar-left"), then every rule by name, then the removal of link
+     * lists and negatively named parts within the article.
+     */
+    enum Pass {
+        STRICT(true, true, true), NO_UNLIKELY(false, true, true), NO_NAMES(false, false, true), LENIENT(false, false, false);
 
-    private MainText(Document doc) {
-        this.doc = doc;
+        final boolean unlikelyNames;
+        final boolean names;
+        final boolean dropLowProse;
+
+        Pass(boolean unlikelyNames, boolean names, boolean dropLowProse) {
+            this.unlikelyNames = unlikelyNames;
+            this.names = names;
+            this.dropLowProse = dropLowProse;
+        }
     }
 
-    /** The main text's lines, or none. */
-    static List<String> extract(Document doc) {
-        return new MainText(doc).run();
+    private final Document doc;
+    private final Pass pass;
+    private final Map<Element, Counts> counts = new IdentityHashMap<>();
+
+    private MainText(Document doc, Pass pass) {
+        this.doc = doc;
+        this.pass = pass;
+    }
+
+    /** The main text's lines by one pass, or none. */
+    static List<String> extract(Document doc, Pass pass) {
+        return new MainText(doc, pass).run();
     }
 
     private List<String> run() {
@@ -126,7 +148,9 @@ final class MainText {
         if (DEBUG) for (Element p : parts) System.err.println("part " + p.normalName() + " ." + p.className() + " #" + p.id() + " " + scores.get(p)[0]);
         List<String> lines = new ArrayList<>();
         for (Element part : parts) {
-            dropLowProse(part);
+            if (pass.dropLowProse) {
+                dropLowProse(part);
+            }
             lines.addAll(Lines.of(part));
         }
         return lines;
@@ -191,13 +215,13 @@ final class MainText {
             return true;
         }
         String names = names(e);
-        if (names.isEmpty()) {
+        if (names.isEmpty() || !pass.names) {
             return false;
         }
         if (namesBoilerplate(names)) {
             return true;
         }
-        return UNLIKELY.matcher(names).find() && !MAYBE_CANDIDATE.matcher(names).find()
+        return pass.unlikelyNames && UNLIKELY.matcher(names).find() && !MAYBE_CANDIDATE.matcher(names).find()
                 && !tag.equals("table") && !tag.equals("code") && e.closest("table, code") == null;
     }
 
@@ -265,7 +289,7 @@ final class MainText {
                 double score = 1 + c.commas + Math.min(c.letters / 100, 3);
                 Element ancestor = e.parent();
                 for (int level = 0; ancestor != null && level < 5; level++) {
-                    double[] s = scores.computeIfAbsent(ancestor, MainText::initialScore);
+                    double[] s = scores.computeIfAbsent(ancestor, MainText.this::initialScore);
                     s[0] += score / (level == 0 ? 1 : level == 1 ? 2 : level * 3);
                     if (ancestor == body) {
                         break;
@@ -295,7 +319,7 @@ final class MainText {
 
     private Map<Element, double[]> scores = Map.of();
 
-    private static double[] initialScore(Element e) {
+    private double[] initialScore(Element e) {
         double s = switch (e.normalName()) {
             case "div", "article", "main" -> 5;
             case "pre", "td", "blockquote" -> 3;
@@ -303,7 +327,7 @@ final class MainText {
             case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
             default -> 0;
         };
-        return new double[] {s + classWeight(e)};
+        return new double[] {s + (pass.names ? classWeight(e) : 0)};
     }
 
     static int classWeight(Element e) {
