@@ -37,7 +37,7 @@ final class MainText {
     /** Elements that hold no readable text, removed always. */
     private static final Set<String> CODE_TAGS = Set.of(
             "script", "style", "noscript", "template", "svg", "math", "canvas", "iframe", "object", "embed",
-            "link", "meta", "head", "audio", "video", "map", "area");
+            "link", "meta", "head", "audio", "video", "map", "area", "rt", "rp");
     /** Page furniture, removed unless it holds the article. */
     private static final Set<String> REMOVED_TAGS = Set.of(
             "button", "input", "select", "textarea", "option", "nav", "footer", "aside", "menu", "dialog");
@@ -314,6 +314,60 @@ final class MainText {
             }
         }
         this.scores = scores;
+        return best == null ? null : promote(best, body);
+    }
+
+    /**
+     * Readability's two corrections to the best container: an ancestor shared by at least three of
+     * the five best that scores three quarters of the best holds the article split in parts; and
+     * climbing from the best, a parent that scores more than the one below it (before the score
+     * falls under a third) is the article's real container.
+     */
+    private Element promote(Element best, Element body) {
+        double bestScore = scores.get(best)[0];
+        List<Element> top = scores.entrySet().stream()
+                .sorted((a, b) -> Double.compare(b.getValue()[0], a.getValue()[0]))
+                .limit(5).map(Map.Entry::getKey).toList();
+        List<Element> alternatives = new ArrayList<>();
+        for (Element e : top) {
+            if (e != best && scores.get(e)[0] >= 0.75 * bestScore) {
+                alternatives.add(e);
+            }
+        }
+        if (alternatives.size() >= 2) {
+            for (Element ancestor = best.parent(); ancestor != null && ancestor != body; ancestor = ancestor.parent()) {
+                int within = 0;
+                for (Element alt : alternatives) {
+                    for (Element a = alt.parent(); a != null; a = a.parent()) {
+                        if (a == ancestor) {
+                            within++;
+                            break;
+                        }
+                    }
+                }
+                if (within >= 2) {
+                    best = ancestor;
+                    break;
+                }
+            }
+        }
+        double last = scores.containsKey(best) ? scores.get(best)[0] : bestScore;
+        double floor = last / 3;
+        for (Element parent = best.parent(); parent != null && parent != body; parent = parent.parent()) {
+            double[] s = scores.get(parent);
+            if (s == null) {
+                continue;
+            }
+            if (s[0] < floor) {
+                break;
+            }
+            if (s[0] > last) {
+                best = parent;
+                break;
+            }
+            last = s[0];
+        }
+        scores.computeIfAbsent(best, e -> new double[] {bestScore});
         return best;
     }
 
