@@ -40,7 +40,8 @@ final class MainText {
             "link", "meta", "head", "audio", "video", "map", "area", "rt", "rp");
     /** Page furniture, removed unless it holds the article. */
     private static final Set<String> REMOVED_TAGS = Set.of(
-            "button", "input", "select", "textarea", "option", "nav", "footer", "aside", "menu", "dialog");
+            "button", "input", "select", "textarea", "option", "nav", "footer", "aside", "menu", "dialog", "figure",
+            "figcaption");
     private static final Set<String> REMOVED_ROLES = Set.of(
             "navigation", "menu", "menubar", "complementary", "contentinfo", "banner", "alert", "alertdialog",
             "dialog", "search", "toolbar", "tablist");
