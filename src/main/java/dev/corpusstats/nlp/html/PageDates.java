@@ -49,17 +49,29 @@ final class PageDates {
     private static final Pattern COMPACT = Pattern.compile("(?<!\\d)(\\d{4})(\\d{2})(\\d{2})(?!\\d)");
     private static final Pattern DOTTED = Pattern.compile("(?<!\\d)(\\d{1,2})\\.\\s?(\\d{1,2})\\.\\s?(\\d{4})(?!\\d)");
     private static final Pattern DAY_MONTH_NAME = Pattern.compile(
-            "(?<!\\d)(\\d{1,2})\\.?\\s+([A-Za-zäéû]{3,10})\\.?,?\\s+(\\d{4})(?!\\d)");
+            "(?<!\\d)(\\d{1,2})\\.?\\s+(?:de\\s+)?(\\p{L}{3,10})\\.?,?\\s+(?:de\\s+)?(\\d{4})(?!\\d)");
     private static final Pattern MONTH_NAME_DAY = Pattern.compile(
-            "\\b([A-Za-z]{3,9})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)");
+            "(?<!\\p{L})(\\p{L}{3,9})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)");
     private static final Pattern URL_DATE = Pattern.compile(
             "/((?:19|20)\\d{2})[/_-](\\d{1,2})[/_-](\\d{1,2})(?:[/_.-]|$)");
 
+    /** Month names by their first three letters: English, German, French, Spanish, Italian. */
     private static final Map<String, Integer> MONTHS = Map.ofEntries(
-            Map.entry("jan", 1), Map.entry("feb", 2), Map.entry("mar", 3), Map.entry("mär", 3), Map.entry("apr", 4),
-            Map.entry("may", 5), Map.entry("mai", 5), Map.entry("jun", 6), Map.entry("jul", 7), Map.entry("aug", 8),
-            Map.entry("sep", 9), Map.entry("oct", 10), Map.entry("okt", 10), Map.entry("nov", 11),
-            Map.entry("dec", 12), Map.entry("dez", 12));
+            Map.entry("jan", 1), Map.entry("ene", 1), Map.entry("gen", 1), Map.entry("feb", 2), Map.entry("fév", 2),
+            Map.entry("fev", 2), Map.entry("mar", 3), Map.entry("mär", 3), Map.entry("apr", 4), Map.entry("avr", 4),
+            Map.entry("abr", 4), Map.entry("may", 5), Map.entry("mai", 5), Map.entry("mag", 5), Map.entry("jun", 6),
+            Map.entry("jui", 6), Map.entry("giu", 6), Map.entry("jul", 7), Map.entry("lug", 7), Map.entry("aug", 8),
+            Map.entry("aoû", 8), Map.entry("ago", 8), Map.entry("sep", 9), Map.entry("set", 9), Map.entry("oct", 10),
+            Map.entry("okt", 10), Map.entry("ott", 10), Map.entry("nov", 11), Map.entry("dec", 12), Map.entry("dez", 12),
+            Map.entry("déc", 12), Map.entry("dic", 12));
+    /** Class or id words of elements that show a page's date (a byline, "posted on", "entry-meta"). */
+    private static final Pattern DATE_ELEMENT = Pattern.compile(
+            "date|time|datum|posted|published|pubdate|entry-meta|post-meta|article-meta|byline|dateline",
+            Pattern.CASE_INSENSITIVE);
+    /** Elements named like a date that are read, at most; a page lists many. */
+    static final int MAX_DATE_ELEMENTS = 50;
+    /** Characters of the page's text searched for a written date, when nothing else gives one. */
+    static final int TEXT_SCAN_CHARS = 20_000;
 
     private PageDates() {
     }
@@ -93,6 +105,19 @@ final class PageDates {
                 }
             }
         }
+        int checked = 0;
+        for (Element e : doc.body() == null ? List.<Element>of() : doc.body().getAllElements()) {
+            String names = e.className() + " " + e.id();
+            if (names.length() > 1 && DATE_ELEMENT.matcher(names).find()) {
+                found = fromElement(e, "element");
+                if (found.isPresent()) {
+                    return found;
+                }
+                if (++checked >= MAX_DATE_ELEMENTS) {
+                    break;
+                }
+            }
+        }
         if (url != null) {
             Matcher m = URL_DATE.matcher(url);
             if (m.find()) {
@@ -102,7 +127,12 @@ final class PageDates {
                 }
             }
         }
-        return fromMetas(doc, MODIFIED_METAS);
+        found = fromMetas(doc, MODIFIED_METAS);
+        if (found.isPresent() || doc.body() == null) {
+            return found;
+        }
+        String text = doc.body().text();
+        return parse(text.length() > TEXT_SCAN_CHARS ? text.substring(0, TEXT_SCAN_CHARS) : text, "text");
     }
 
     private static Optional<PublishedDate> fromMetas(Document doc, List<String> names) {
@@ -135,7 +165,7 @@ final class PageDates {
 
     /** Reads a date in the common machine and human forms; empty when none is there or it is implausible. */
     static Optional<PublishedDate> parse(String raw, String source) {
-        if (raw == null || raw.isBlank() || raw.length() > 200) {
+        if (raw == null || raw.isBlank() || raw.length() > TEXT_SCAN_CHARS) {
             return Optional.empty();
         }
         String s = raw.trim();
