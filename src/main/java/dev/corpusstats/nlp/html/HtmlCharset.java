@@ -16,10 +16,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Decodes the bytes of an HTML page. The charset is, in order: a byte order mark; the transport's
- * charset (an HTTP Content-Type header's, when the caller has one); the page's own
- * {@code <meta charset>} or {@code http-equiv} Content-Type in its first bytes; UTF-8 when the bytes
- * are valid UTF-8; else ICU's detector; else windows-1252, which decodes every byte.
+ * Decodes the bytes of an HTML page. The charset is, in order: a byte order mark; UTF-8 when the
+ * bytes are valid UTF-8 and not all ASCII (multi-byte sequences that are all valid are next to never
+ * legacy text, and servers and pages often declare a legacy charset for UTF-8 pages); the
+ * transport's charset (an HTTP Content-Type header's, when the caller has one); the page's own
+ * {@code <meta charset>} or {@code http-equiv} Content-Type in its first bytes; else ICU's detector;
+ * else windows-1252, which decodes every byte.
  * <p>
  * A declared ISO-8859-1 or US-ASCII is read as windows-1252, as browsers do (the WHATWG encoding
  * standard maps those labels to it), and a declared charset the bytes are not valid in gives way
@@ -66,6 +68,10 @@ public final class HtmlCharset {
         if (startsWith(bytes, 0xFE, 0xFF)) {
             return new Decoded(lenient(bytes, 2, StandardCharsets.UTF_16BE), StandardCharsets.UTF_16BE, Source.BYTE_ORDER_MARK);
         }
+        Optional<String> utf8 = validUtf8(bytes);
+        if (utf8.isPresent() && hasNonAscii(bytes)) {
+            return new Decoded(utf8.get(), StandardCharsets.UTF_8, Source.UTF8_VALID);
+        }
         Optional<Charset> header = contentType == null ? Optional.empty() : charsetIn(HEADER_CHARSET, contentType);
         if (header.isPresent()) {
             Optional<String> text = strict(bytes, header.get());
@@ -83,7 +89,6 @@ public final class HtmlCharset {
                 return new Decoded(text.get(), meta.get(), Source.META);
             }
         }
-        Optional<String> utf8 = strict(bytes, StandardCharsets.UTF_8);
         if (utf8.isPresent()) {
             return new Decoded(utf8.get(), StandardCharsets.UTF_8, Source.UTF8_VALID);
         }
@@ -135,8 +140,26 @@ public final class HtmlCharset {
         return Optional.empty();
     }
 
-    /** The bytes decoded if every one is valid in the charset; UTF-16 and single-byte charsets that map every byte pass. */
+    /**
+     * The bytes decoded if every one is valid in the charset (single-byte charsets that map every
+     * byte pass). A declared UTF-8 also passes with a few bad bytes replaced (fewer than one for ten
+     * valid multi-byte characters): one stray byte of a UTF-8 page does not make it legacy text.
+     */
     private static Optional<String> strict(byte[] bytes, Charset cs) {
+        if (cs.equals(StandardCharsets.UTF_8)) {
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            int replaced = 0;
+            int multiByte = 0;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == '\uFFFD') {
+                    replaced++;
+                } else if (c >= 0x80 && !Character.isLowSurrogate(c)) {
+                    multiByte++;
+                }
+            }
+            return replaced == 0 || replaced * 10 < multiByte ? Optional.of(text) : Optional.empty();
+        }
         try {
             return Optional.of(cs.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -148,6 +171,26 @@ public final class HtmlCharset {
             }
             return Optional.empty();
         }
+    }
+
+    private static Optional<String> validUtf8(byte[] bytes) {
+        try {
+            return Optional.of(StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString());
+        } catch (CharacterCodingException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean hasNonAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String lenient(byte[] bytes, int offset, Charset cs) {
