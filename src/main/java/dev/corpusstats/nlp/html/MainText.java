@@ -99,7 +99,6 @@ final class MainText {
         boolean holdsArticle;
     }
 
-    static final boolean DEBUG = Boolean.getBoolean("extract.debug");
     /**
      * How strict a pass is. Each later pass drops a rule that can take the article away with the
      * boilerplate, as Mozilla's Readability retries: first the guess by any part of a name
@@ -146,7 +145,6 @@ final class MainText {
             return List.of();
         }
         List<Element> parts = withSiblings(top);
-        if (DEBUG) for (Element p : parts) System.err.println("part " + p.normalName() + " ." + p.className() + " #" + p.id() + " " + scores.get(p)[0]);
         List<String> lines = new ArrayList<>();
         for (Element part : parts) {
             if (pass.dropLowProse) {
@@ -165,7 +163,7 @@ final class MainText {
             @Override
             public FilterResult head(Node node, int depth) {
                 if (!(node instanceof Element e)) {
-                    return node instanceof TextNode ? FilterResult.CONTINUE : FilterResult.CONTINUE;
+                    return FilterResult.CONTINUE;
                 }
                 if (e == body) {
                     return FilterResult.CONTINUE;
@@ -178,7 +176,6 @@ final class MainText {
             }
         }, body);
         for (Element e : doomed) {
-            if (DEBUG) System.err.println("removed " + e.normalName() + " ." + e.className() + " #" + e.id() + " " + counts.get(e).letters);
             e.remove();
         }
         counts.clear();
