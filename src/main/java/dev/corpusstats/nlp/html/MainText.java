@@ -95,6 +95,9 @@ final class MainText {
         int linkLetters;
         int commas;
         boolean blockChild;
+        /** Letters and commas within block-level children: the rest is the element's own inline text. */
+        int blockLetters;
+        int blockCommas;
         /** An article, main or articleBody element is this one or within it. */
         boolean holdsArticle;
     }
@@ -265,6 +268,8 @@ final class MainText {
                         parent.holdsArticle |= c.holdsArticle;
                         if (BLOCK_TAGS.contains(e.normalName())) {
                             parent.blockChild = true;
+                            parent.blockLetters += c.letters;
+                            parent.blockCommas += c.commas;
                         }
                     }
                 }
@@ -281,11 +286,18 @@ final class MainText {
                     return;
                 }
                 Counts c = counts.get(e);
-                if (c == null || c.blockChild || c.letters < MIN_BLOCK_LETTERS) {
+                if (c == null) {
                     return;
                 }
-                double score = 1 + c.commas + Math.min(c.letters / 100, 3);
-                Element ancestor = e.parent();
+                // Text beside block children (paragraphs split by <br> in a div with headings) is a
+                // paragraph of that element, as Readability wraps such runs in <p>.
+                int letters = c.blockChild ? c.letters - c.blockLetters : c.letters;
+                int commas = c.blockChild ? c.commas - c.blockCommas : c.commas;
+                if (letters < MIN_BLOCK_LETTERS) {
+                    return;
+                }
+                double score = 1 + commas + Math.min(letters / 100, 3);
+                Element ancestor = c.blockChild ? e : e.parent();
                 for (int level = 0; ancestor != null && level < 5; level++) {
                     double[] s = scores.computeIfAbsent(ancestor, MainText.this::initialScore);
                     s[0] += score / (level == 0 ? 1 : level == 1 ? 2 : level * 3);
