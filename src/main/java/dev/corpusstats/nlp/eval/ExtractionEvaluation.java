@@ -51,7 +51,8 @@ public final class ExtractionEvaluation {
 
     /** The scores of one run. */
     record Result(int pages, int englishPages, SnippetScores all, SnippetScores english, int noText,
-                  int datedPages, int datesFound, int datesCorrect, double seconds, long peakHeapBytes) {
+                  int datedPages, int datesFound, int datesCorrect, double seconds, long peakHeapBytes,
+                  double slowestSeconds, String slowestUrl) {
         double pagesPerSecond() {
             return seconds == 0 ? 0 : pages / seconds;
         }
@@ -149,11 +150,18 @@ public final class ExtractionEvaluation {
         int datesFound = 0;
         int datesCorrect = 0;
         long nanos = 0;
+        long slowest = 0;
+        String slowestUrl = "";
         for (int i = 0; i < pages.size(); i++) {
             GoldPage page = pages.get(i);
             long start = System.nanoTime();
             Article article = extractor.extract(HtmlCharset.decode(html.get(i)).text(), page.url());
-            nanos += System.nanoTime() - start;
+            long took = System.nanoTime() - start;
+            nanos += took;
+            if (took > slowest) {
+                slowest = took;
+                slowestUrl = page.url();
+            }
             SnippetScores scores = SnippetScores.of(article.text(), page.with(), page.without());
             all = all.plus(scores);
             boolean isEnglish = article.language().equals("en") || article.language().startsWith("en-");
@@ -179,7 +187,7 @@ public final class ExtractionEvaluation {
             }
         }
         return new Result(pages.size(), englishPages, all, english, noText, dated, datesFound, datesCorrect,
-                nanos / 1e9, peakHeap());
+                nanos / 1e9, peakHeap(), slowest / 1e9, slowestUrl);
     }
 
     private static void writeMisses(PrintWriter out, GoldPage page, Article article, LocalDate found) {
@@ -242,8 +250,9 @@ public final class ExtractionEvaluation {
         out.append('\n');
         out.append(String.format("dates: %d of %d gold dates right (%.3f); %d found%n", r.datesCorrect(), r.datedPages(),
                 r.datedPages() == 0 ? 0 : (double) r.datesCorrect() / r.datedPages(), r.datesFound()));
-        out.append(String.format("speed: %.1f pages/s (decode and extract, one thread, %.2f s); peak heap %d MiB",
-                r.pagesPerSecond(), r.seconds(), r.peakHeapBytes() >> 20));
+        out.append(String.format("speed: %.1f pages/s (decode and extract, one thread, %.2f s; slowest page %.3f s, %s);"
+                        + " peak heap %d MiB", r.pagesPerSecond(), r.seconds(), r.slowestSeconds(), r.slowestUrl(),
+                r.peakHeapBytes() >> 20));
         return out.toString();
     }
 
@@ -266,6 +275,8 @@ public final class ExtractionEvaluation {
         root.put("dates_correct", r.datesCorrect());
         root.put("pages_per_second", r.pagesPerSecond());
         root.put("peak_heap_bytes", r.peakHeapBytes());
+        root.put("slowest_page_seconds", r.slowestSeconds());
+        root.put("slowest_page_url", r.slowestUrl());
         ObjectNode published = root.putObject("published_f1");
         PUBLISHED_F1.forEach(published::put);
         return root;
