@@ -36,6 +36,8 @@ public final class ArticleExtractor {
         String canonical = PageMetadata.canonicalUrl(doc, url);
         String language = PageMetadata.language(doc);
         Optional<PublishedDate> published = PageDates.find(doc, url);
+        // Read before the passes change the tree.
+        String jsonLd = String.join("\n", JsonLdBody.lines(doc));
         String text = "";
         int best = 0;
         MainText.Pass[] passes = MainText.Pass.values();
@@ -50,6 +52,13 @@ public final class ArticleExtractor {
             if (best >= ENOUGH_LETTERS) {
                 break;
             }
+        }
+        // A page that renders its article by script states it in JSON-LD only: take that when it is
+        // far longer than what the markup held.
+        int jsonLdLetters = letters(jsonLd);
+        if (jsonLdLetters > 2 * best && jsonLdLetters >= ENOUGH_LETTERS) {
+            text = jsonLd;
+            best = jsonLdLetters;
         }
         if (best < MIN_TEXT_LETTERS) {
             text = "";

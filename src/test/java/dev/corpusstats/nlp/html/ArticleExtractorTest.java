@@ -147,6 +147,21 @@ class ArticleExtractorTest {
     }
 
     @Test
+    void aPageRenderedByScriptGivesItsJsonLdArticleBody() {
+        String text = P1 + "\n" + P2 + " \"Quoted,\" she said \u2013 twice.\n" + P3;
+        String twice = text + "\n" + text; // an article long enough to be taken (ArticleExtractor.ENOUGH_LETTERS)
+        String body = twice.replace("\n", "\\n\\n").replace("\"", "\\\"");
+        String head = "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"articleBody\":\"" + body
+                + "\"}</script>";
+        Article a = extractor.extract(page(head, "<div id=app>Loading...</div>"), URL);
+        assertEquals(twice, a.text());
+        // Where the markup holds as much of the article, the markup's text is taken (it has the heading).
+        String markup = "<article><h1>Storm hits coast</h1>" + ("<p>" + P1 + "</p><p>" + P2 + "</p><p>" + P3 + "</p>").repeat(2)
+                + "</article>";
+        assertTrue(extractor.extract(page(head, markup), URL).text().startsWith("Storm hits coast\n"));
+    }
+
+    @Test
     void malformedHtmlDoesNotThrow() {
         String broken = "<html><body><div class=story><p>" + P1 + "<p>" + P2 + "</div></span></table><b><i>" + P3
                 + "</b></i><div <p class=\"x>unclosed &amp &#xZZ; &nosuch;<script>if (a < b) {";
