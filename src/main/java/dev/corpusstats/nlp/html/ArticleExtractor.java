@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Extracts a news page's main text, title, publication date and canonical URL from its decoded
+ * Extracts a news page's main text, title, publication date, canonical URL and language from its decoded
  * HTML (see {@link HtmlCharset} for the bytes). Never throws on malformed HTML: jsoup parses any
  * input as a browser would. Time is bounded by the input size: pages longer than
- * {@link #MAX_CHARS} are cut there and the tree is at most {@link #MAX_DEPTH} elements deep (deeper
- * elements become siblings), and every step is one or a few linear walks. Thread-safe.
+ * {@link #MAX_CHARS} are cut there, the parser nests elements at most {@link #MAX_DEPTH} deep (it
+ * nests deeper ones no further), and every step is one or a few iterative, linear walks. Thread-safe.
  */
 public final class ArticleExtractor {
     /** Characters of HTML read; the rest of a longer page is ignored. */
