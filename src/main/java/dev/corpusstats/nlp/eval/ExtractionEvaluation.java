@@ -20,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
@@ -108,8 +107,7 @@ public final class ExtractionEvaluation {
     static List<GoldPage> read(Path data) throws IOException {
         JsonNode root = new ObjectMapper().readTree(data.resolve("evaldata.json").toFile());
         List<GoldPage> pages = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : root.properties()) {
             JsonNode page = entry.getValue();
             String gold = page.hasNonNull("date") ? page.get("date").asText().trim() : "";
             LocalDate date = gold.isEmpty() ? null : goldDate(gold);
